@@ -1,0 +1,1 @@
+"""Acuplan: acupressure-mat routines, a guided player and a journal, offline first."""

@@ -1,0 +1,36 @@
+"""The JSON API over the routine library (and, later, the person's data)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, jsonify, request
+from sqlalchemy import text
+
+from .extensions import db
+from .library import current_library
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+@bp.get("/routines")
+def routines():
+    """The whole library in one cacheable response; revalidated by its ETag."""
+    library = current_library()
+    response = Response(library.api_body, mimetype="application/json")
+    response.set_etag(library.etag)
+    response.cache_control.no_cache = True
+    return response.make_conditional(request)
+
+
+@bp.get("/routines/<slug>")
+def routine(slug: str):
+    found = current_library().json.get(slug)
+    if found is None:
+        abort(404, f"There is no routine called '{slug}'.")
+    return jsonify(found)
+
+
+@bp.get("/health")
+def health():
+    """For load balancers and uptime checks: the app answers and the database does too."""
+    db.session.execute(text("SELECT 1"))
+    return jsonify(status="ok", database=db.engine.dialect.name)

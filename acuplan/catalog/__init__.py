@@ -1,0 +1,38 @@
+"""The routine library: routines/*.toml validated into typed objects. No Flask here."""
+
+from .fields import CatalogError, Problem
+from .load import load_library
+from .model import (
+    GOALS,
+    LAYERS,
+    LEVELS,
+    MEDITATION_KINDS,
+    POSITIONS,
+    BreathingPattern,
+    Library,
+    Meditation,
+    Routine,
+    Step,
+    Stretch,
+)
+from .query import Filters, filter_routines, routine_json
+
+__all__ = [
+    "GOALS",
+    "LAYERS",
+    "LEVELS",
+    "MEDITATION_KINDS",
+    "POSITIONS",
+    "BreathingPattern",
+    "CatalogError",
+    "Filters",
+    "Library",
+    "Meditation",
+    "Problem",
+    "Routine",
+    "Step",
+    "Stretch",
+    "filter_routines",
+    "load_library",
+    "routine_json",
+]

@@ -1,0 +1,115 @@
+"""Filtering the library and turning routines into JSON-ready dicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import GOALS, LEVELS, POSITIONS, Library, Routine, Step
+
+DURATIONS: dict[str, tuple[str, int, int]] = {
+    "short": ("Up to 10 min", 0, 10 * 60),
+    "medium": ("10 to 20 min", 10 * 60 + 1, 20 * 60),
+    "long": ("Over 20 min", 20 * 60 + 1, 24 * 3600),
+}
+FILTERS = {"goal": GOALS, "duration": DURATIONS, "position": POSITIONS, "level": LEVELS}
+
+
+@dataclass(frozen=True)
+class Filters:
+    goal: str | None = None
+    duration: str | None = None
+    position: str | None = None
+    level: str | None = None
+
+    @classmethod
+    def parse(cls, args) -> tuple[Filters, list[str]]:
+        """Filters from query arguments; unknown values are dropped and reported."""
+        values, errors = {}, []
+        for name, choices in FILTERS.items():
+            value = (args.get(name) or "").strip()
+            if not value:
+                continue
+            if value in choices:
+                values[name] = value
+            else:
+                errors.append(
+                    f"{name}: unknown value {value!r}; choose one of {', '.join(choices)}"
+                )
+        return cls(**values), errors
+
+    @property
+    def active(self) -> bool:
+        return any((self.goal, self.duration, self.position, self.level))
+
+    def matches(self, routine: Routine) -> bool:
+        if self.goal and self.goal not in routine.goals:
+            return False
+        if self.position and self.position not in routine.positions:
+            return False
+        if self.level and routine.level != self.level:
+            return False
+        if self.duration:
+            _, low, high = DURATIONS[self.duration]
+            return low <= routine.seconds <= high
+        return True
+
+
+def filter_routines(library: Library, filters: Filters) -> list[Routine]:
+    """Matching routines, shortest first, then by title."""
+    found = (r for r in library.routines.values() if filters.matches(r))
+    return sorted(found, key=lambda r: (r.seconds, r.title))
+
+
+def routine_json(routine: Routine) -> dict:
+    return {
+        "slug": routine.slug,
+        "title": routine.title,
+        "summary": routine.summary,
+        "goals": list(routine.goals),
+        "level": routine.level,
+        "safety": list(routine.safety),
+        "seconds": routine.seconds,
+        "mat_seconds": routine.mat_seconds,
+        "positions": list(routine.positions),
+        "steps": [step_json(step) for step in routine.steps],
+    }
+
+
+def step_json(step: Step) -> dict:
+    data: dict = {
+        "kind": step.kind,
+        "title": step.title,
+        "seconds": step.seconds,
+        "instruction": step.instruction,
+    }
+    if step.kind == "mat":
+        data.update(position=step.position, layer=step.layer)
+    if step.breathing:
+        pattern = step.breathing
+        data["breathing"] = {
+            "id": pattern.id,
+            "name": pattern.name,
+            "label": pattern.label,
+            "cycle_seconds": pattern.cycle_seconds,
+            "phases": [{"name": p.name, "seconds": p.seconds} for p in pattern.phases],
+        }
+        if step.cycles:
+            data["cycles"] = step.cycles
+    if step.stretch:
+        data["stretch"] = {
+            "id": step.stretch.id,
+            "name": step.stretch.name,
+            "sided": step.stretch.sided,
+        }
+        data.update(hold=step.hold, reps=step.reps, switch_pause=step.switch_pause)
+    if step.meditation:
+        med = step.meditation
+        data["meditation"] = {
+            "id": med.id,
+            "name": med.name,
+            "kind": med.kind,
+            "prompts": [{"at": p.at, "text": p.text} for p in med.prompts],
+        }
+        if step.bell_every:
+            data["bell_every"] = step.bell_every
+    return data

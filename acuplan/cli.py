@@ -1,0 +1,41 @@
+"""`flask routines check`: validate the library without starting the app.
+
+Installed as a Flask plugin command (see pyproject.toml), so it runs even when the app
+itself refuses to start because the library is invalid — which is when it is needed.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .catalog import CatalogError, load_library
+from .config import Defaults
+
+
+@click.group(help="Work with the routine library.")
+def routines() -> None:
+    pass
+
+
+@routines.command(help="Validate every routine file; exit non-zero on any problem.")
+@click.option(
+    "--dir",
+    "directory",
+    default=Defaults.ROUTINES_DIR,
+    show_default=True,
+    envvar="ROUTINES_DIR",
+    type=click.Path(file_okay=False),
+    help="The routine library to check.",
+)
+def check(directory: str) -> None:
+    try:
+        library = load_library(directory)
+    except CatalogError as error:
+        for problem in error.problems:
+            click.echo(f"error: {problem}", err=True)
+        raise click.ClickException(f"{len(error.problems)} problem(s) found") from None
+    click.echo(
+        f"ok: {len(library.routines)} routines, {len(library.patterns)} breathing "
+        f"patterns, {len(library.stretches)} stretches, "
+        f"{len(library.meditations)} meditations"
+    )

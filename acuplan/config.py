@@ -1,0 +1,66 @@
+"""Defaults and environment: SECRET_KEY, DATABASE_URL and the rest."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Defaults:
+    ROUTINES_DIR = str(ROOT / "routines")
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    MAX_CONTENT_LENGTH = 1024 * 1024
+    WTF_CSRF_TIME_LIMIT = 3600
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_HTTPONLY = True
+    ASSETS_AUTO_BUILD = True
+    ASSETS_DEBUG = False
+    JSON_SORT_KEYS = False
+
+
+def configure(app, test_config: dict | None = None) -> None:
+    """Fill app.config from the defaults, the environment and, in tests, test_config."""
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_object(Defaults)
+    env = os.environ
+    app.config["SECRET_KEY"] = env.get("SECRET_KEY") or _instance_secret(app.instance_path)
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url(
+        env.get("DATABASE_URL"), app.instance_path
+    )
+    if env.get("ROUTINES_DIR"):
+        app.config["ROUTINES_DIR"] = env["ROUTINES_DIR"]
+    if test_config:
+        app.config.update(test_config)
+
+
+def database_url(url: str | None, instance_path: str) -> str:
+    """The SQLAlchemy URL: SQLite in instance/ by default; PostgreSQL through psycopg 3."""
+    if not url:
+        return f"sqlite:///{Path(instance_path) / 'acuplan.sqlite3'}"
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
+def _instance_secret(instance_path: str) -> str:
+    """A random key made once and kept in instance/, shared by every worker."""
+    path = Path(instance_path) / "secret_key"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        # Another worker may have created it a moment ago and still be writing.
+        for _ in range(50):
+            key = path.read_text().strip()
+            if key:
+                return key
+            time.sleep(0.02)
+        raise RuntimeError(f"{path} is empty: delete it to make a new key") from None
+    key = secrets.token_hex(32)
+    with os.fdopen(fd, "w") as file:
+        file.write(key)
+    return key

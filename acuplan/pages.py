@@ -1,0 +1,76 @@
+"""HTML pages: home, the routine library, one routine, safety."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request
+
+from .catalog import GOALS, LAYERS, LEVELS, POSITIONS, Filters, filter_routines
+from .catalog.query import DURATIONS
+from .library import current_library
+
+bp = Blueprint("pages", __name__)
+
+FEATURED = ("first-five-minutes", "evening-unwind", "stress-reset-10")
+
+
+@bp.app_context_processor
+def labels():
+    return {
+        "GOALS": GOALS,
+        "LEVELS": LEVELS,
+        "POSITIONS": POSITIONS,
+        "LAYERS": LAYERS,
+        "DURATIONS": DURATIONS,
+    }
+
+
+@bp.get("/")
+def home():
+    routines = current_library().routines
+    featured = [routines[s] for s in FEATURED if s in routines]
+    return render_template("home.html", featured=featured, count=len(routines))
+
+
+@bp.get("/routines")
+def routines():
+    filters, errors = Filters.parse(request.args)
+    found = filter_routines(current_library().library, filters)
+    return render_template(
+        "routines/list.html", routines=found, filters=filters, errors=errors
+    ), 400 if errors else 200
+
+
+@bp.get("/routines/<slug>")
+def routine(slug: str):
+    found = current_library().routines.get(slug)
+    if found is None:
+        abort(404, f"There is no routine called “{slug}”.")
+    return render_template("routines/detail.html", routine=found)
+
+
+@bp.get("/safety")
+def safety():
+    return render_template("safety.html")
+
+
+@bp.app_template_filter("minutes")
+def minutes(seconds: float) -> str:
+    """A routine's length as people plan with it: whole minutes."""
+    return f"{max(1, round(seconds / 60))} min"
+
+
+@bp.app_template_filter("duration")
+def duration(seconds: float) -> str:
+    """5 min, 1 min 30 s, 45 s: how people say a length of time."""
+    seconds = round(seconds)
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+@bp.app_template_filter("clock")
+def clock(seconds: float) -> str:
+    """A point in a routine as a timer shows it: 2:05."""
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}"

@@ -1,0 +1,39 @@
+"""Acuplan's application factory: `flask --app app run` finds create_app here."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from acuplan import api, pages
+from acuplan.assets import init_assets
+from acuplan.config import ROOT, configure
+from acuplan.database import init_database
+from acuplan.errors import init_errors
+from acuplan.extensions import csrf, migrate
+from acuplan.extensions import db as database
+from acuplan.library import init_library
+from acuplan.security import init_security
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: config, extensions, the routine library, blueprints, assets."""
+    app = Flask(__name__, instance_relative_config=True)
+    configure(app, test_config)
+    register_extensions(app)
+    init_library(app)
+    init_assets(app)
+    init_security(app)
+    register_blueprints(app)
+    init_errors(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    init_database(app)
+    migrate.init_app(app, database, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp)
