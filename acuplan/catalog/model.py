@@ -85,9 +85,10 @@ class BreathingPattern:
 
     @property
     def label(self) -> str:
-        """The pattern as people write it: 4-7-8-0."""
-        inhale = self.inhale + self.top_up
-        return "-".join(f"{s:g}" for s in (inhale, self.hold_in, self.exhale, self.hold_out))
+        """The pattern as people write it: 4-7-8-0, or 2.5+1-0-6-0 with a top-up breath."""
+        inhale = f"{self.inhale:g}+{self.top_up:g}" if self.top_up else f"{self.inhale:g}"
+        rest = (f"{s:g}" for s in (self.hold_in, self.exhale, self.hold_out))
+        return "-".join((inhale, *rest))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,86 @@
+"""Fixtures: an app on a freshly migrated database, its client and CLI runner.
+
+The database is a new SQLite file per test, or, when TEST_DATABASE_URL is set (CI sets a
+PostgreSQL URL), that database migrated up before each test and back down after it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import flask_migrate
+import pytest
+
+from acuplan.config import ROOT
+from app import create_app
+
+LIBRARY = ROOT / "routines"
+
+
+@pytest.fixture
+def database_url(tmp_path):
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+@pytest.fixture
+def make_app(tmp_path, database_url):
+    """Build apps with extra config; each is migrated up, and its database emptied after."""
+    made = []
+
+    def make(**config):
+        settings = {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            **config,
+        }
+        app = create_app(settings)
+        with app.app_context():
+            flask_migrate.upgrade()
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        with app.app_context():
+            flask_migrate.downgrade(revision="base")
+            from acuplan.extensions import db
+
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def library_copy(tmp_path):
+    """A writable copy of the real library, to break in a test."""
+    target = tmp_path / "routines"
+    shutil.copytree(LIBRARY, target)
+    return target
+
+
+@pytest.fixture
+def write_routine(library_copy):
+    """Write one routine file into a copy of the library; returns its path."""
+
+    def write(text: str, name: str = "broken.toml") -> Path:
+        path = library_copy / name
+        path.write_text(text)
+        return path
+
+    return write
