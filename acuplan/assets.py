@@ -57,8 +57,7 @@ def _bundles(static_folder: str) -> dict[str, Bundle]:
     """
     static = Path(static_folder)
     bundles = {
-        path: Bundle(path, filters="rcssmin", output=_output(path, "css"))
-        for path in STYLESHEETS
+        path: Bundle(path, filters="rcssmin", output=_output(path, "css")) for path in STYLESHEETS
     }
     for path in sorted(static.glob("js/*.js")):
         source = path.relative_to(static).as_posix()
@@ -81,9 +80,7 @@ def build(app) -> BuiltAssets:
         urls[name] = url
         digest.update(url.encode())
     modules = {
-        MODULE_PREFIX + Path(name).stem: url
-        for name, url in urls.items()
-        if name.endswith(".js")
+        MODULE_PREFIX + Path(name).stem: url for name, url in urls.items() if name.endswith(".js")
     }
     import_map = json.dumps({"imports": modules}, separators=(",", ":"), sort_keys=True)
     sha = base64.b64encode(hashlib.sha256(import_map.encode()).digest()).decode()

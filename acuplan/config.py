@@ -28,9 +28,7 @@ def configure(app, test_config: dict | None = None) -> None:
     app.config.from_object(Defaults)
     env = os.environ
     app.config["SECRET_KEY"] = env.get("SECRET_KEY") or _instance_secret(app.instance_path)
-    app.config["SQLALCHEMY_DATABASE_URI"] = database_url(
-        env.get("DATABASE_URL"), app.instance_path
-    )
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url(env.get("DATABASE_URL"), app.instance_path)
     if env.get("ROUTINES_DIR"):
         app.config["ROUTINES_DIR"] = env["ROUTINES_DIR"]
     if test_config:

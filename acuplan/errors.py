@@ -15,9 +15,7 @@ def error_response(status: int, name: str, message: str):
         response = jsonify(error=name, message=message)
         response.status_code = status
         return response
-    return render_template(
-        "errors/error.html", status=status, title=name, message=message
-    ), status
+    return render_template("errors/error.html", status=status, title=name, message=message), status
 
 
 def init_errors(app) -> None:
@@ -27,12 +25,9 @@ def init_errors(app) -> None:
 
     @app.errorhandler(InternalServerError)
     def handle_server_error(error: InternalServerError):
-        app.logger.error(
-            "unhandled error on %s", request.path, exc_info=error.original_exception
-        )
+        app.logger.error("unhandled error on %s", request.path, exc_info=error.original_exception)
         return error_response(
             500,
             "Something went wrong",
-            "Sorry, that did not work. Nothing you saved is lost; "
-            "please try again in a moment.",
+            "Sorry, that did not work. Nothing you saved is lost; please try again in a moment.",
         )

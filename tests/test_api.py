@@ -20,12 +20,26 @@ def test_routine_json_shape(client, app):
     routine = app.extensions["acuplan.library"].routines["evening-unwind"]
     assert data["slug"] == "evening-unwind"
     assert data["seconds"] == routine.seconds == sum(s["seconds"] for s in data["steps"])
-    assert set(data) >= {"title", "summary", "goals", "level", "safety", "mat_seconds",
-                         "positions", "steps"}
+    assert set(data) >= {
+        "title",
+        "summary",
+        "goals",
+        "level",
+        "safety",
+        "mat_seconds",
+        "positions",
+        "steps",
+    }
     kinds = {step["kind"]: step for step in data["steps"]}
     mat = kinds["mat"]
-    assert mat["position"] in {"upper-back", "lower-back", "neck-pillow", "standing",
-                               "sitting", "feet-seated"}
+    assert mat["position"] in {
+        "upper-back",
+        "lower-back",
+        "neck-pillow",
+        "standing",
+        "sitting",
+        "feet-seated",
+    }
     assert mat["layer"] in {"bare", "shirt", "towel", "socks"}
     breathing = kinds["breathing"]["breathing"]
     assert breathing["phases"][0]["name"] == "inhale"
@@ -66,8 +80,10 @@ def test_etag_changes_when_the_library_changes(make_app, library_copy):
 def test_unknown_routine_is_a_json_404_with_a_message(client):
     response = client.get("/api/routines/no-such-routine")
     assert response.status_code == 404
-    assert response.get_json() == {"error": "Not Found",
-                                   "message": "There is no routine called 'no-such-routine'."}
+    assert response.get_json() == {
+        "error": "Not Found",
+        "message": "There is no routine called 'no-such-routine'.",
+    }
 
 
 def test_unknown_api_path_is_json(client):
@@ -92,5 +108,4 @@ def test_user_text_in_json_is_not_html(client):
 def test_health_reports_the_database(client, database_url):
     data = client.get("/api/health").get_json()
     assert data["status"] == "ok"
-    assert data["database"] == ("postgresql" if database_url.startswith("postgresql")
-                                else "sqlite")
+    assert data["database"] == ("postgresql" if database_url.startswith("postgresql") else "sqlite")

@@ -35,8 +35,17 @@ def test_routines_last_five_to_thirty_minutes(library):
 def test_breathing_patterns_include_the_domain_table(library):
     labels = {p.id: p.label for p in library.patterns.values()}
     assert len(labels) >= 9
-    for label in ("4-4-4-4", "4-7-8-0", "5.5-0-5.5-0", "4-0-6-0", "4-0-8-0", "4-4-4-0",
-                  "7-0-7-0", "6-0-2-0", "7-4-8-4"):
+    for label in (
+        "4-4-4-4",
+        "4-7-8-0",
+        "5.5-0-5.5-0",
+        "4-0-6-0",
+        "4-0-8-0",
+        "4-4-4-0",
+        "7-0-7-0",
+        "6-0-2-0",
+        "7-4-8-4",
+    ):
         assert label in labels.values(), label
     coherent = next(p for p in library.patterns.values() if p.label == "5.5-0-5.5-0")
     assert 60 / coherent.cycle_seconds == pytest.approx(5.45, abs=0.1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -30,9 +31,15 @@ def test_check_fails_and_names_every_problem(runner, write_routine, library_copy
 
 def test_app_refuses_to_start_on_an_invalid_library(tmp_path, write_routine, library_copy):
     write_routine('title = "x"\n')
-    with pytest.raises(CatalogError, match="routines/broken.toml: level: is required"):
-        create_app({"TESTING": True, "SECRET_KEY": "x", "ROUTINES_DIR": str(library_copy),
-                    "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'db.sqlite3'}"})
+    with pytest.raises(CatalogError, match=re.escape("routines/broken.toml: level: is required")):
+        create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "x",
+                "ROUTINES_DIR": str(library_copy),
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            }
+        )
 
 
 def test_flask_command_line_runs_the_check(write_routine, library_copy, tmp_path):
@@ -43,6 +50,7 @@ def test_flask_command_line_runs_the_check(write_routine, library_copy, tmp_path
     bad = subprocess.run(flask, capture_output=True, text=True, env=env, cwd=tmp_path)
     assert bad.returncode == 1
     assert "routines/broken.toml: level: is required" in bad.stderr
-    good = subprocess.run(flask, capture_output=True, text=True, cwd=tmp_path,
-                          env={"PATH": "/usr/bin:/bin"})
+    good = subprocess.run(
+        flask, capture_output=True, text=True, cwd=tmp_path, env={"PATH": "/usr/bin:/bin"}
+    )
     assert good.returncode == 0, good.stderr

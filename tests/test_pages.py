@@ -78,7 +78,7 @@ def test_no_match_shows_an_empty_state(client, app):
 def test_routine_page_shows_timeline_total_and_safety(client, app):
     routine = app.extensions["acuplan.library"].routines["evening-unwind"]
     html = client.get("/routines/evening-unwind").get_data(as_text=True)
-    assert f"<h1 id=\"routine-title\">{routine.title}</h1>" in html
+    assert f'<h1 id="routine-title">{routine.title}</h1>' in html
     assert f"<dd>{round(routine.seconds / 60)} min</dd>" in html
     assert html.count('class="step step-') == len(routine.steps)
     for note in routine.safety:
@@ -120,8 +120,9 @@ def test_safety_page_lists_who_should_ask_first(client):
         assert words in html
 
 
-@pytest.mark.parametrize("path", ["/", "/routines", "/routines/evening-unwind", "/safety",
-                                  "/nowhere"])
+@pytest.mark.parametrize(
+    "path", ["/", "/routines", "/routines/evening-unwind", "/safety", "/nowhere"]
+)
 def test_pages_have_landmarks_and_no_inline_script(client, path):
     html = client.get(path).get_data(as_text=True)
     assert '<a class="skip-link" href="#main">' in html

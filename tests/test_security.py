@@ -9,13 +9,16 @@ import re
 import pytest
 
 
-@pytest.mark.parametrize("path", ["/", "/routines", "/api/routines", "/nowhere",
-                                  "/api/nowhere"])
+@pytest.mark.parametrize("path", ["/", "/routines", "/api/routines", "/nowhere", "/api/nowhere"])
 def test_security_headers_are_on_every_response(client, path):
     headers = client.get(path).headers
     csp = headers["Content-Security-Policy"]
-    for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'none'",
-                      "frame-ancestors 'none'"):
+    for directive in (
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ):
         assert directive in csp
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
     assert headers["X-Content-Type-Options"] == "nosniff"

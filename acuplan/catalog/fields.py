@@ -54,9 +54,7 @@ class Fields:
         return name in self.data
 
     def child(self, name: str, value: Any) -> Fields:
-        return Fields(
-            value, self.file, ".".join(p for p in (self.path, name) if p), self.problems
-        )
+        return Fields(value, self.file, ".".join(p for p in (self.path, name) if p), self.problems)
 
     def _get(self, name: str, required: bool) -> Any:
         self.read.add(name)
@@ -138,9 +136,7 @@ class Fields:
         value = self._get(name, required)
         if value is _MISSING:
             return None if required else ()
-        if not isinstance(value, list) or not all(
-            isinstance(v, str) and v.strip() for v in value
-        ):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.error(name, "must be a list of non-empty texts")
             return None
         if choices is not None:

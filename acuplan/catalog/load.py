@@ -128,9 +128,7 @@ def _meditation(key: str, f: Fields) -> Meditation | None:
     return Meditation(id=key, prompts=tuple(prompts), **values)
 
 
-def _routine(
-    path: Path, root: Path, library: Library, problems: list[Problem]
-) -> Routine | None:
+def _routine(path: Path, root: Path, library: Library, problems: list[Problem]) -> Routine | None:
     data = _read_toml(path, root, problems)
     if data is None:
         return None
@@ -297,8 +295,7 @@ def _check_prompts_fit(f: Fields, meditation: Meditation, seconds: int) -> None:
     if seconds <= last:
         f.error(
             "minutes" if f.has("minutes") else "seconds",
-            f"must be longer than the last prompt of {meditation.id!r} "
-            f"({last} s); got {seconds} s",
+            f"must be longer than the last prompt of {meditation.id!r} ({last} s); got {seconds} s",
         )
 
 
