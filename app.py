@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import Flask
 
-from acuplan import api, pages
+from acuplan import api, pages, pwa
 from acuplan.assets import init_assets
 from acuplan.config import ROOT, configure
 from acuplan.database import init_database
 from acuplan.errors import init_errors
-from acuplan.extensions import csrf, migrate
+from acuplan.extensions import compress, csrf, migrate
 from acuplan.extensions import db as database
 from acuplan.library import init_library
 from acuplan.security import init_security
@@ -24,6 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     init_assets(app)
     init_security(app)
     register_blueprints(app)
+    pwa.init_pwa(app)
     init_errors(app)
     return app
 
@@ -32,8 +33,10 @@ def register_extensions(app: Flask) -> None:
     init_database(app)
     migrate.init_app(app, database, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
+    compress.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(pwa.bp)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, jsonify, request
 from sqlalchemy import text
 
+from .compression import send_precompressed
 from .extensions import db
 from .library import current_library
 
@@ -18,7 +19,7 @@ def routines():
     headers = {"ETag": f'"{library.etag}"', "Cache-Control": "no-cache"}
     if request.if_none_match.contains(library.etag):
         return Response(status=304, headers=headers)
-    return Response(library.api_body, mimetype="application/json", headers=headers)
+    return send_precompressed(library.api_variants, "application/json", headers)
 
 
 @bp.get("/routines/<slug>")

@@ -1,6 +1,7 @@
 """Extensions, created once and unbound; create_app binds them."""
 
 from flask_assets import Environment
+from flask_compress import Compress
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -25,3 +26,4 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 assets = Environment()
+compress = Compress()

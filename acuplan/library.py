@@ -8,6 +8,7 @@ import json
 from flask import current_app
 
 from .catalog import Library, load_library, routine_json
+from .compression import precompress
 
 
 class LoadedLibrary:
@@ -23,6 +24,7 @@ class LoadedLibrary:
             ensure_ascii=False,
         ).encode()
         self.etag = hashlib.sha256(self.api_body).hexdigest()[:32]
+        self.api_variants = precompress(self.api_body)
 
 
 def init_library(app) -> None:

@@ -53,6 +53,19 @@ def safety():
     return render_template("safety.html")
 
 
+@bp.get("/settings")
+def settings():
+    return render_template("settings.html")
+
+
+@bp.app_template_filter("duration_bucket")
+def duration_bucket(routine) -> str:
+    """The length filter a routine falls under: short, medium or long."""
+    return next(
+        name for name, (_, low, high) in DURATIONS.items() if low <= routine.seconds <= high
+    )
+
+
 @bp.app_template_filter("minutes")
 def minutes(seconds: float) -> str:
     """A routine's length as people plan with it: whole minutes."""

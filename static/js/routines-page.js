@@ -1,3 +1,7 @@
 import { autoSubmit } from "acuplan/auto-submit";
+import { filterCards } from "acuplan/routine-filter";
 
-for (const form of document.querySelectorAll("form[data-auto-submit]")) autoSubmit(form);
+const form = document.querySelector("form[data-auto-submit]");
+const list = document.querySelector("[data-routine-list]");
+if (form && list) filterCards(form, list, document.querySelector(".result-count"));
+if (form) autoSubmit(form);
