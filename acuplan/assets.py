@@ -11,7 +11,6 @@ import hashlib
 import json
 import mimetypes
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app
@@ -42,12 +41,16 @@ def init_assets(app) -> None:
     app.config.setdefault("ASSETS_URL_EXPIRE", False)
     app.config.setdefault("ASSETS_VERSIONS", "hash")
     app.config.setdefault("ASSETS_MANIFEST", "cache")
+    # webassets' timestamp check has whole-second resolution and misses quick edits;
+    # building ~20 small files at start-up is cheap (gunicorn --preload builds them once).
+    app.config.setdefault("ASSETS_UPDATER", "always")
     # Built assets are served pre-compressed below; streamed static files stay as they are.
     app.config.setdefault("COMPRESS_STREAMS", False)
     assets.init_app(app)
     app.register_blueprint(bp, url_prefix=app.static_url_path)
+    if app.config.get("STATIC_FOLDER"):
+        app.static_folder = app.config["STATIC_FOLDER"]
     with app.app_context():
-        assets.register(_bundles(app.static_folder))
         app.extensions["acuplan.assets"] = built_assets = build(app)
 
     @app.context_processor
@@ -58,27 +61,25 @@ def init_assets(app) -> None:
         }
 
 
-@cache
-def _bundles(static_folder: str) -> dict[str, Bundle]:
-    """One bundle per stylesheet and per ES module, made once per process.
+def bundles(static_folder: str) -> dict[str, Bundle]:
+    """One bundle per stylesheet and per ES module, keyed by its source under static/.
 
-    The Environment is shared by every app in the process (tests make many); webassets
-    accepts registering the very same bundle again, but not an equal new one.
+    Bundles are bound to the shared Environment but not registered by name, so every app
+    (tests make many, some with their own static folder) builds its own set.
     """
     static = Path(static_folder)
-    bundles = {
-        path: Bundle(path, filters="rcssmin", output=_output(path, "css")) for path in STYLESHEETS
+    sources = dict.fromkeys(STYLESHEETS, "rcssmin")
+    sources |= {p.relative_to(static).as_posix(): "rjsmin" for p in sorted(static.glob("js/*.js"))}
+    return {
+        source: Bundle(source, filters=minifier, output=_output(source), env=assets)
+        for source, minifier in sources.items()
     }
-    for path in sorted(static.glob("js/*.js")):
-        source = path.relative_to(static).as_posix()
-        bundles[source] = Bundle(source, filters="rjsmin", output=_output(source, "js"))
-    return bundles
 
 
-def _output(source: str, ext: str) -> str:
-    stem = Path(source).stem
-    folder = "js/" if ext == "js" else ""
-    return f"gen/{folder}{stem}.%(version)s.{ext}"
+def _output(source: str) -> str:
+    path = Path(source)
+    folder = "js/" if path.suffix == ".js" else ""
+    return f"gen/{folder}{path.stem}.%(version)s{path.suffix}"
 
 
 def build(app) -> BuiltAssets:
@@ -87,7 +88,7 @@ def build(app) -> BuiltAssets:
     files: dict[str, dict[str, bytes]] = {}
     digest = hashlib.sha256()
     static = Path(app.static_folder)
-    for name, bundle in sorted(assets._named_bundles.items()):
+    for name, bundle in bundles(app.static_folder).items():
         (url,) = bundle.urls()
         urls[name] = url
         digest.update(url.encode())

@@ -39,34 +39,79 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory):
-    """The app on a free loopback port, on its own migrated database, for one module."""
+class LiveServer:
+    """Serves whichever app is current on one loopback port, so a test can deploy anew."""
+
+    def __init__(self, app):
+        self.app = app
+        self.server = make_server("127.0.0.1", 0, self.dispatch, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def dispatch(self, environ, start_response):
+        return self.app(environ, start_response)
+
+    def stop(self):
+        self.server.shutdown()
+        self.thread.join()
+
+
+def make_live_app(tmp_path_factory, **config):
+    """An app on its own migrated database (TEST_DATABASE_URL's, if set)."""
     url = os.environ.get("TEST_DATABASE_URL") or (
         f"sqlite:///{tmp_path_factory.mktemp('live') / 'live.sqlite3'}"
     )
-    app = create_app(
-        {"TESTING": True, "SECRET_KEY": "browser-tests", "SQLALCHEMY_DATABASE_URI": url}
-    )
+    settings = {"TESTING": True, "SECRET_KEY": "browser-tests", "SQLALCHEMY_DATABASE_URI": url}
+    app = create_app({**settings, **config})
     with app.app_context():
         flask_migrate.upgrade()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
+    return app
+
+
+def drop_live_app(app):
     with app.app_context():
         flask_migrate.downgrade(revision="base")
         db.engine.dispose()
 
 
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    """The app on a free loopback port, for one module."""
+    app = make_live_app(tmp_path_factory)
+    server = LiveServer(app)
+    yield server.url
+    server.stop()
+    drop_live_app(app)
+
+
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def persistent_context(playwright, tmp_path):
+    """A context with a real profile: installability checks report `in-incognito` otherwise."""
+    context = playwright.chromium.launch_persistent_context(
+        str(tmp_path / "profile"),
+        executable_path=chromium_path(),
+        args=CHROMIUM_ARGS,
+        viewport=PHONE,
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+    )
+    yield context
+    context.close()
 
 
 class Console:
