@@ -155,3 +155,36 @@ def test_a_new_deployment_is_offered_and_taken_with_one_tap(phone, deployments):
     assert f"acuplan-{new_version}" in caches
     assert f"acuplan-{old_version}" not in caches
     assert "someone-elses-cache" in caches
+
+
+IPHONE_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
+)
+
+
+def test_ios_gets_a_one_time_add_to_home_screen_hint(browser, live_server):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, user_agent=IPHONE_UA
+    )
+    page = context.new_page()
+    page.goto(live_server + "/routines")
+    hint = page.locator(".banner", has_text="Add to Home Screen")
+    expect(hint).to_be_visible()
+    hint.get_by_role("button", name="Dismiss").click()
+    expect(hint).to_have_count(0)
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".banner", has_text="Add to Home Screen")).to_have_count(0)
+    page.goto(live_server + "/settings")
+    expect(page.locator("[data-install-ios]")).to_be_visible()
+    context.close()
+
+
+def test_settings_show_offline_readiness_and_storage(phone, live_server):
+    phone.goto(live_server + "/")
+    wait_for_worker(phone)
+    phone.goto(live_server + "/settings")
+    expect(phone.locator("[data-offline-status]")).to_have_text("Ready: works without a connection")
+    expect(phone.locator("[data-storage-status]")).not_to_have_text("Checking…")
+    expect(phone.locator("[data-storage-usage]")).to_contain_text("MB of")
