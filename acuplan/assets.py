@@ -10,6 +10,7 @@ import base64
 import hashlib
 import json
 import mimetypes
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ bp = Blueprint("assets", __name__)
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 MODULE_PREFIX = "acuplan/"
+IMPORT = re.compile(r"""(?:from|import)\s*["'](acuplan/[a-z0-9-]+)["']""")
 STYLESHEETS = ("css/app.css",)
 
 
@@ -33,7 +35,9 @@ class BuiltAssets:
     urls: dict[str, str]  # source path under static/ -> hashed URL
     files: dict[str, dict[str, bytes]]  # path under static/gen/ -> body per encoding
     import_map: str  # JSON text of the import map
-    import_map_hash: str  # for the CSP: 'sha256-...'
+    stylesheet: str  # the minified CSS, inlined in every page: no render-blocking request
+    csp_hashes: dict[str, str]  # 'script' and 'style' -> 'sha256-...' of the inline parts
+    preloads: dict[str, list[str]]  # module name -> URLs of everything it imports
     version: str  # a hash of every asset's contents
 
 
@@ -53,12 +57,15 @@ def init_assets(app) -> None:
     with app.app_context():
         app.extensions["acuplan.assets"] = built_assets = build(app)
 
-    @app.context_processor
-    def asset_helpers():
-        return {
-            "asset_url": built_assets.urls.__getitem__,
-            "import_map": built_assets.import_map,
-        }
+    app.jinja_env.globals.update(
+        asset_url=built_assets.urls.__getitem__,
+        import_map=built_assets.import_map,
+        inline_stylesheet=built_assets.stylesheet,
+        module_entry=lambda source: {
+            "src": built_assets.urls[source],
+            "preload": built_assets.preloads[_module_name(source)],
+        },
+    )
 
 
 def bundles(static_folder: str) -> dict[str, Bundle]:
@@ -83,7 +90,7 @@ def _output(source: str) -> str:
 
 
 def build(app) -> BuiltAssets:
-    """Build every bundle (only what changed) and collect the hashed URLs."""
+    """Build every bundle and collect what pages, CSP and the worker need to know."""
     urls: dict[str, str] = {}
     files: dict[str, dict[str, bytes]] = {}
     digest = hashlib.sha256()
@@ -94,18 +101,48 @@ def build(app) -> BuiltAssets:
         digest.update(url.encode())
         output = url.removeprefix(app.static_url_path + "/")
         files[output.removeprefix("gen/")] = precompress((static / output).read_bytes())
-    modules = {
-        MODULE_PREFIX + Path(name).stem: url for name, url in urls.items() if name.endswith(".js")
-    }
+    modules = {_module_name(name): url for name, url in urls.items() if name.endswith(".js")}
     import_map = json.dumps({"imports": modules}, separators=(",", ":"), sort_keys=True)
-    sha = base64.b64encode(hashlib.sha256(import_map.encode()).digest()).decode()
+    stylesheet = files[urls[STYLESHEETS[0]].rsplit("/gen/", 1)[1]]["identity"].decode()
     return BuiltAssets(
         urls=urls,
         files=files,
         import_map=import_map,
-        import_map_hash=f"'sha256-{sha}'",
+        stylesheet=stylesheet,
+        csp_hashes={"script": _csp_hash(import_map), "style": _csp_hash(stylesheet)},
+        preloads=_preloads(static, modules),
         version=digest.hexdigest()[:16],
     )
+
+
+def _module_name(source: str) -> str:
+    return MODULE_PREFIX + Path(source).stem
+
+
+def _csp_hash(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
+def _preloads(static: Path, modules: dict[str, str]) -> dict[str, list[str]]:
+    """For each module, the URLs of every module it imports, directly or not.
+
+    Pages list them as <link rel="modulepreload">, so the browser fetches the whole
+    graph at once instead of discovering it one import at a time.
+    """
+    imports = {
+        _module_name(path.name): IMPORT.findall(path.read_text()) for path in static.glob("js/*.js")
+    }
+
+    def closure(name: str, seen: set[str]) -> set[str]:
+        for dep in imports.get(name, ()):
+            if dep not in seen:
+                seen.add(dep)
+                closure(dep, seen)
+        return seen
+
+    return {
+        name: sorted(modules[d] for d in closure(name, set()) if d in modules) for name in modules
+    }
 
 
 def built(app) -> BuiltAssets:

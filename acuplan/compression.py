@@ -32,8 +32,7 @@ def send_precompressed(variants: dict[str, bytes], mimetype: str, headers: dict)
         (e for e in ENCODINGS if accepted[e] and len(variants[e]) < len(variants["identity"])),
         "identity",
     )
-    response = Response(variants[encoding], mimetype=mimetype, headers=headers)
-    response.vary.add("Accept-Encoding")
+    headers = {**headers, "Vary": "Accept-Encoding"}
     if encoding != "identity":
-        response.headers["Content-Encoding"] = encoding
-    return response
+        headers["Content-Encoding"] = encoding
+    return Response(variants[encoding], mimetype=mimetype, headers=headers)

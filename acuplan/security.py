@@ -8,12 +8,12 @@ from .assets import built
 
 
 def init_security(app) -> None:
-    import_map_hash = built(app).import_map_hash
+    hashes = built(app).csp_hashes
     csp = "; ".join(
         (
             "default-src 'self'",
-            f"script-src 'self' {import_map_hash}",
-            "style-src 'self'",
+            f"script-src 'self' {hashes['script']}",
+            f"style-src 'self' {hashes['style']}",
             "img-src 'self' data:",
             "font-src 'self'",
             "connect-src 'self'",

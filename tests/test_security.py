@@ -25,12 +25,26 @@ def test_security_headers_are_on_every_response(client, path):
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
 
 
-def test_csp_hash_matches_the_import_map(client):
+def csp_hash(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
+
+
+def test_csp_admits_exactly_the_inline_import_map_and_stylesheet(client):
     response = client.get("/routines")
     html = response.get_data(as_text=True)
+    csp = dict(d.split(" ", 1) for d in response.headers["Content-Security-Policy"].split("; "))
     (import_map,) = re.findall(r'<script type="importmap">(.*?)</script>', html, re.S)
-    digest = base64.b64encode(hashlib.sha256(import_map.encode()).digest()).decode()
-    assert f"'sha256-{digest}'" in response.headers["Content-Security-Policy"]
+    (stylesheet,) = re.findall(r"<style>(.*?)</style>", html, re.S)
+    assert csp["script-src"] == f"'self' {csp_hash(import_map)}"
+    assert csp["style-src"] == f"'self' {csp_hash(stylesheet)}"
+    assert ".site-header" in stylesheet and "\n" not in stylesheet.strip()
+
+
+def test_entry_modules_preload_their_imports(client):
+    html = client.get("/routines").get_data(as_text=True)
+    preloads = re.findall(r'<link rel="modulepreload" href="([^"]+)">', html)
+    for name in ("banner", "worker-client", "auto-submit", "routine-filter"):
+        assert any(f"/js/{name}." in url for url in preloads), name
 
 
 def test_import_map_points_at_hashed_minified_modules(client):

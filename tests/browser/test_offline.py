@@ -111,8 +111,8 @@ def test_pages_and_the_worker_are_revalidated_assets_are_immutable(phone, live_s
     for path in ("/", "/service-worker.js", "/manifest.webmanifest"):
         assert "no-cache" in phone.request.get(live_server + path).headers["cache-control"]
     phone.goto(live_server + "/")
-    css = phone.locator("link[rel=stylesheet]").get_attribute("href")
-    response = phone.request.get(live_server + css, headers={"Accept-Encoding": "br"})
+    script = phone.locator("script[type=module]").first.get_attribute("src")
+    response = phone.request.get(live_server + script, headers={"Accept-Encoding": "br"})
     assert response.headers["cache-control"] == "public, max-age=31536000, immutable"
     assert response.headers["content-encoding"] == "br"
 
@@ -141,15 +141,17 @@ def test_a_new_deployment_is_offered_and_taken_with_one_tap(phone, deployments):
     phone.goto(server.url + "/")
     wait_for_worker(phone)
     phone.evaluate("caches.open('someone-elses-cache').then(c => c.put('/x', new Response('x')))")
-    old_css = phone.locator("link[rel=stylesheet]").get_attribute("href")
+    assert ".deployed-again" not in phone.locator("head style").text_content()
 
     server.app = second
     phone.reload()
     banner = phone.locator(".banner", has_text="Update available")
     expect(banner).to_be_visible()
-    banner.get_by_role("button", name="Reload").click()
-    phone.wait_for_load_state()
-    expect(phone.locator("link[rel=stylesheet]")).not_to_have_attribute("href", old_css)
+    phone.evaluate("window.beforeUpdate = true")
+    with phone.expect_navigation():
+        banner.get_by_role("button", name="Reload").click()
+    assert phone.evaluate("window.beforeUpdate") is None, "the page reloaded"
+    assert ".deployed-again" in phone.locator("head style").text_content()
     expect(phone.locator(".banner", has_text="Update available")).to_have_count(0)
     caches = phone.evaluate("caches.keys()")
     assert f"acuplan-{new_version}" in caches
