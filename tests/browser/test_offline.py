@@ -130,6 +130,7 @@ def deployments(tmp_path_factory, tmp_path):
     yield server, first, second
     server.stop()
     drop_live_app(first)
+    drop_live_app(second)
 
 
 def test_a_new_deployment_is_offered_and_taken_with_one_tap(phone, deployments):
