@@ -1,6 +1,6 @@
 """The routine library: routines/*.toml validated into typed objects. No Flask here."""
 
-from .fields import CatalogError, Problem
+from ..fields import CatalogError, Problem
 from .load import load_library
 from .model import (
     GOALS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from .fields import SLUG, CatalogError, Fields, Problem
+from ..fields import SLUG, CatalogError, Fields, Problem
 from .model import (
     GOALS,
     LAYERS,

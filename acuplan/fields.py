@@ -1,4 +1,4 @@
-"""Reading untyped TOML tables into typed values, collecting every problem found."""
+"""Reading untyped tables (TOML files, JSON records) into typed values, collecting every problem."""
 
 from __future__ import annotations
 
