@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from acuplan import api, pages, pwa
+from acuplan import accounts, api, pages, pwa, sync_api
 from acuplan.assets import init_assets
 from acuplan.config import ROOT, configure
 from acuplan.database import init_database
@@ -13,11 +13,13 @@ from acuplan.extensions import compress, csrf, migrate
 from acuplan.extensions import db as database
 from acuplan.library import init_library
 from acuplan.security import init_security
+from acuplan.sessions import SessionInterface
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: config, extensions, the routine library, blueprints, assets."""
     app = Flask(__name__, instance_relative_config=True)
+    app.session_interface = SessionInterface()
     configure(app, test_config)
     register_extensions(app)
     init_library(app)
@@ -34,9 +36,12 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, database, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     compress.init_app(app)
+    accounts.init_accounts(app)
 
 
 def register_blueprints(app: Flask) -> None:
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(pwa.bp)
+    app.register_blueprint(accounts.bp)
+    app.register_blueprint(sync_api.bp)

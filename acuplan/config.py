@@ -20,6 +20,13 @@ class Defaults:
     ASSETS_AUTO_BUILD = True
     ASSETS_DEBUG = False
     JSON_SORT_KEYS = False
+    # OWASP ASVS 5.0: PBKDF2-HMAC-SHA256 with at least 600,000 iterations.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:600000"
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_LIMIT = "10 per minute;50 per hour"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
 
 
 def configure(app, test_config: dict | None = None) -> None:
@@ -29,6 +36,8 @@ def configure(app, test_config: dict | None = None) -> None:
     env = os.environ
     app.config["SECRET_KEY"] = env.get("SECRET_KEY") or _instance_secret(app.instance_path)
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(env.get("DATABASE_URL"), app.instance_path)
+    if env.get("RATELIMIT_STORAGE_URI"):
+        app.config["RATELIMIT_STORAGE_URI"] = env["RATELIMIT_STORAGE_URI"]
     if env.get("ROUTINES_DIR"):
         app.config["ROUTINES_DIR"] = env["ROUTINES_DIR"]
     if test_config:
