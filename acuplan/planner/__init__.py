@@ -1,0 +1,43 @@
+"""The planner: pure functions from a profile, a screening, a history and a date to a plan.
+
+This package is the one place the planning rules live. No Flask, no I/O, no clock: the
+same inputs always give the same plan.
+"""
+
+from .fitting import fit_routine
+from .plan import Day, Plan, Session, Version, Week, build_plan, plan_json
+from .profile import (
+    FLAGS,
+    PlanInputError,
+    Profile,
+    Screening,
+    SessionRecord,
+    parse_date,
+    parse_history,
+)
+from .progression import LYING, STANDING, mat_limit, standing_limit
+from .safety import Safety, assess_screening
+
+__all__ = [
+    "FLAGS",
+    "LYING",
+    "STANDING",
+    "Day",
+    "Plan",
+    "PlanInputError",
+    "Profile",
+    "Safety",
+    "Screening",
+    "Session",
+    "SessionRecord",
+    "Version",
+    "Week",
+    "assess_screening",
+    "build_plan",
+    "fit_routine",
+    "mat_limit",
+    "parse_date",
+    "parse_history",
+    "plan_json",
+    "standing_limit",
+]

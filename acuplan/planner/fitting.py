@@ -1,0 +1,118 @@
+"""Fitting one routine to the minutes a person has and the mat time they are ready for.
+
+A fitted routine is given as `step_seconds`: one number per step of the routine, 0 for a
+step left out. Mat steps are scaled down (never up) to the mat limit; the other steps are
+shortened in whole units (breathing cycles, stretch repetitions, half minutes of
+meditation) or left out, the least important first, until the whole fits.
+"""
+
+from __future__ import annotations
+
+import math
+
+from acuplan.catalog import Routine, Step
+
+MAT_STEP_MAX = 30 * 60  # longer sessions risk bruising
+MAT_GRAIN = 30
+MIN_BREATHS = 3
+BODY_GOALS = {"lower-back", "neck-shoulders", "headache", "tired-feet", "recovery", "menstrual"}
+MIND_GOALS = {"stress", "sleep", "meditation"}
+FEET = ("standing", "feet-seated")
+
+
+def fit_routine(
+    routine: Routine, budget: int, mat_cap: int, standing_cap: int, stretches: bool = True
+) -> tuple[int, ...]:
+    """Seconds per step so the routine lasts at most `budget` with at most `mat_cap` on the mat."""
+    steps = routine.steps
+    options = {i: _options(step, stretches) for i, step in enumerate(steps) if step.kind != "mat"}
+    others = sum(choices[0] for choices in options.values())
+    seconds = _fit_mat(steps, mat_cap, standing_cap)
+    if sum(seconds) + others > budget:
+        # when the routine must shrink, the mat keeps its share of it and no more
+        share = math.floor(budget * routine.mat_seconds / routine.seconds)
+        seconds = _fit_mat(steps, min(mat_cap, max(share, budget - others)), standing_cap)
+    for i, choices in options.items():
+        seconds[i] = choices[0]
+    # least important first; among equals the later step goes first
+    order = sorted(options, key=lambda i: (_importance(routine, steps[i]), -i))
+    for i in order:  # shorten, only as much as needed
+        excess = sum(seconds) - budget
+        if excess <= 0:
+            break
+        kept = [c for c in options[i] if c] or [0]
+        seconds[i] = next((c for c in kept if c <= seconds[i] - excess), kept[-1])
+    for i in order:  # then leave out
+        if sum(seconds) <= budget:
+            break
+        seconds[i] = 0
+    for i in reversed(order):  # give back what now fits, the most important first
+        room = budget - sum(seconds) + seconds[i]
+        seconds[i] = next((c for c in options[i] if c <= room), 0)
+    return tuple(seconds)
+
+
+def mat_layers(
+    routine: Routine, step_seconds: tuple[int, ...], covered: bool
+) -> tuple[str | None, ...]:
+    """The layer of each mat step kept (None for other steps). When `covered`, nothing is
+    bare: a shirt for the body, socks for the feet, and socks whenever standing."""
+    layers: list[str | None] = []
+    for step, seconds in zip(routine.steps, step_seconds, strict=True):
+        layer = step.layer if step.kind == "mat" and seconds else None
+        if layer == "bare" and covered:
+            layer = "socks" if step.position in FEET else "shirt"
+        if layer and step.position == "standing" and covered:
+            layer = "socks"
+        layers.append(layer)
+    return tuple(layers)
+
+
+def mat_seconds(routine: Routine, step_seconds: tuple[int, ...]) -> int:
+    return sum(s for step, s in zip(routine.steps, step_seconds, strict=True) if step.kind == "mat")
+
+
+def _fit_mat(steps: tuple[Step, ...], cap: int, standing_cap: int) -> list[int]:
+    """Mat steps capped (standing by `standing_cap`), then scaled down together to `cap`."""
+    wanted = [
+        min(s.seconds, MAT_STEP_MAX, standing_cap if s.position == "standing" else s.seconds)
+        if s.kind == "mat"
+        else 0
+        for s in steps
+    ]
+    total = sum(wanted)
+    if total <= cap:
+        return wanted
+    return [math.floor(w * cap / total / MAT_GRAIN) * MAT_GRAIN for w in wanted]
+
+
+def _options(step: Step, stretches: bool) -> list[int]:
+    """The lengths a non-mat step may take, longest first, 0 (left out) last."""
+    if step.kind == "breathing" and step.breathing and step.cycles:
+        low = min(step.cycles, MIN_BREATHS)
+        cycle = step.breathing.cycle_seconds
+        return [round(c * cycle) for c in range(step.cycles, low - 1, -1)] + [0]
+    if step.kind == "stretch" and step.stretch and step.hold:
+        if not stretches:
+            return [0]
+        sides = 2 if step.stretch.sided else 1
+        pause = step.switch_pause or 0
+        holds = [r * sides for r in range(step.reps or 1, 0, -1)]
+        return [h * step.hold + (h - 1) * pause for h in holds] + [0]
+    if step.kind == "meditation" and step.meditation:
+        last = step.meditation.prompts[-1].at
+        low = min(step.seconds, (last // MAT_GRAIN + 1) * MAT_GRAIN)
+        shorter = range(step.seconds - step.seconds % MAT_GRAIN, low - 1, -MAT_GRAIN)
+        return [*sorted({step.seconds, *shorter}, reverse=True), 0]
+    return [step.seconds, 0]
+
+
+def _importance(routine: Routine, step: Step) -> int:
+    """Breathing settles the first prickly minutes; stretches and meditation matter more when
+    they serve the routine's goals."""
+    goals = set(routine.goals)
+    if step.kind == "breathing":
+        return 3
+    if step.kind == "stretch":
+        return 3 if goals & BODY_GOALS else 2
+    return 3 if goals & MIND_GOALS else 2

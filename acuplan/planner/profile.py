@@ -1,0 +1,189 @@
+"""The planner's typed inputs: profile, safety screening and session history, validated.
+
+Every check raises PlanInputError naming the field, so the web layer can answer 400 with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from acuplan.catalog import GOALS
+
+SLOTS = ("morning", "evening")
+EXPERIENCE = ("never", "few", "regular")
+SENSITIVITY = ("low", "medium", "high")
+STATUSES = ("done", "skipped")
+FLAGS = (
+    "pregnancy",
+    "bleeding",
+    "epilepsy",
+    "pacemaker",
+    "heart",
+    "blood-pressure",
+    "fever",
+    "neuropathy",
+    "fracture-surgery",
+    "skin",
+    "varicose",
+    "unexplained-pain",
+)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class PlanInputError(ValueError):
+    """One input is wrong: `field` names it, `message` says why in plain words."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field, self.message = field, message
+        super().__init__(f"{field}: {message}")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a person told us in onboarding."""
+
+    goals: tuple[str, ...]
+    minutes_per_day: int
+    days_per_week: int
+    times: tuple[str, ...]
+    experience: str
+    sensitivity: str
+
+    def __post_init__(self) -> None:
+        _choices("goals", self.goals, GOALS, "goal")
+        _between("minutes_per_day", self.minutes_per_day, 5, 120)
+        _between("days_per_week", self.days_per_week, 1, 7)
+        _choices("times", self.times, SLOTS, "time")
+        _choice("experience", self.experience, EXPERIENCE)
+        _choice("sensitivity", self.sensitivity, SENSITIVITY)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Profile:
+        """A profile from JSON or form values; whole numbers may come as text."""
+        times = _texts("times", data.get("times"))
+        return cls(
+            goals=tuple(dict.fromkeys(_texts("goals", data.get("goals")))),
+            minutes_per_day=_whole("minutes_per_day", data.get("minutes_per_day")),
+            days_per_week=_whole("days_per_week", data.get("days_per_week")),
+            times=tuple(slot for slot in SLOTS if slot in times) or times,
+            experience=data.get("experience"),
+            sensitivity=data.get("sensitivity", "medium"),
+        )
+
+
+@dataclass(frozen=True)
+class Screening:
+    """The safety answers that apply to the person: a set of FLAGS."""
+
+    flags: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        _choices("flags", tuple(self.flags), FLAGS, "answer", allow_empty=True)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Screening:
+        return cls(frozenset(_texts("flags", data.get("flags", []))))
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """One session in the history: done or skipped, and whether an adverse effect was noted."""
+
+    date: date
+    routine: str
+    mat_seconds: int
+    status: str
+    adverse: bool = False
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.date, date) or isinstance(self.date, datetime):
+            raise PlanInputError("date", "not a date (YYYY-MM-DD)")
+        if not isinstance(self.routine, str) or not self.routine.strip():
+            raise PlanInputError("routine", "must name a routine")
+        _between("mat_seconds", self.mat_seconds, 0, 3600)
+        _choice("status", self.status, STATUSES)
+        if not isinstance(self.adverse, bool):
+            raise PlanInputError("adverse", "must be true or false")
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SessionRecord:
+        return cls(
+            date=parse_date(data.get("date")),
+            routine=data.get("routine"),
+            mat_seconds=_whole("mat_seconds", data.get("mat_seconds", 0)),
+            status=data.get("status"),
+            adverse=data.get("adverse", False),
+        )
+
+
+def parse_history(items: Iterable[Mapping[str, Any]]) -> tuple[SessionRecord, ...]:
+    """Session records from a list of dicts; an error names the item, e.g. history[2].date."""
+    records = []
+    for index, item in enumerate(items):
+        try:
+            if not isinstance(item, Mapping):
+                raise PlanInputError("", "must be an object")
+            records.append(SessionRecord.from_dict(item))
+        except PlanInputError as error:
+            name = f"history[{index}]" + (f".{error.field}" if error.field else "")
+            raise PlanInputError(name, error.message) from None
+    return tuple(records)
+
+
+def parse_date(value: Any, field: str = "date") -> date:
+    """A calendar date from a date or from YYYY-MM-DD text."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PlanInputError(field, "not a date (YYYY-MM-DD)")
+
+
+def _texts(field: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple | set | frozenset):
+        raise PlanInputError(field, "must be a list of choices")
+    if not all(isinstance(v, str) for v in value):
+        raise PlanInputError(field, "every choice must be text")
+    return tuple(sorted(value) if isinstance(value, set | frozenset) else value)
+
+
+def _choices(field: str, values, choices, what: str, allow_empty: bool = False) -> None:
+    if not isinstance(values, tuple):
+        raise PlanInputError(field, "must be a list of choices")
+    if not values and not allow_empty:
+        raise PlanInputError(field, f"choose at least one {what}")
+    for value in values:
+        if value not in choices:
+            known = ", ".join(choices)
+            raise PlanInputError(field, f"unknown {what} {value!r}; choose from {known}")
+
+
+def _choice(field: str, value: Any, choices) -> None:
+    if value not in choices:
+        raise PlanInputError(field, f"unknown value {value!r}; choose one of {', '.join(choices)}")
+
+
+def _whole(field: str, value: Any) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PlanInputError(field, "must be a whole number")
+    return value
+
+
+def _between(field: str, value: Any, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PlanInputError(field, "must be a whole number")
+    if not low <= value <= high:
+        raise PlanInputError(field, f"must be between {low} and {high}")
