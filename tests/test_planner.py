@@ -410,6 +410,8 @@ BAD_PROFILES = [
     ({"minutes_per_day": "ten"}, "minutes_per_day", "must be a whole number"),
     ({"days_per_week": 9}, "days_per_week", "must be between 1 and 7"),
     ({"times": ["noon"]}, "times", "unknown time 'noon'"),
+    ({"times": ["morning", "noon"]}, "times", "unknown time 'noon'"),
+    ({"times": []}, "times", "choose at least one time"),
     ({"experience": "expert"}, "experience", "unknown value 'expert'"),
     ({"sensitivity": None}, "sensitivity", "unknown value None"),
 ]
@@ -450,6 +452,11 @@ def test_bad_history_names_the_item(items, field):
 def test_unknown_screening_answer_names_the_field():
     with pytest.raises(PlanInputError, match=r"^flags: unknown answer 'flying'"):
         Screening.from_dict({"flags": ["skin", "flying"]})
+
+
+def test_a_choice_given_twice_is_refused():
+    with pytest.raises(PlanInputError, match=r"^times: give each choice once$"):
+        Profile(("stress",), 10, 3, ("morning", "morning"), "never", "low")
 
 
 def test_good_form_values_parse():

@@ -58,18 +58,21 @@ class Profile:
         _between("minutes_per_day", self.minutes_per_day, 5, 120)
         _between("days_per_week", self.days_per_week, 1, 7)
         _choices("times", self.times, SLOTS, "time")
+        for name in ("goals", "times"):
+            if len(set(getattr(self, name))) < len(getattr(self, name)):
+                raise PlanInputError(name, "give each choice once")
         _choice("experience", self.experience, EXPERIENCE)
         _choice("sensitivity", self.sensitivity, SENSITIVITY)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Profile:
         """A profile from JSON or form values; whole numbers may come as text."""
-        times = _texts("times", data.get("times"))
+        times = sorted(_texts("times", data.get("times")), key=_slot_order)
         return cls(
             goals=tuple(dict.fromkeys(_texts("goals", data.get("goals")))),
             minutes_per_day=_whole("minutes_per_day", data.get("minutes_per_day")),
             days_per_week=_whole("days_per_week", data.get("days_per_week")),
-            times=tuple(slot for slot in SLOTS if slot in times) or times,
+            times=tuple(dict.fromkeys(times)),
             experience=data.get("experience"),
             sensitivity=data.get("sensitivity", "medium"),
         )
@@ -146,6 +149,10 @@ def parse_date(value: Any, field: str = "date") -> date:
         except ValueError:
             pass
     raise PlanInputError(field, "not a date (YYYY-MM-DD)")
+
+
+def _slot_order(slot: str) -> int:
+    return SLOTS.index(slot) if slot in SLOTS else len(SLOTS)
 
 
 def _texts(field: str, value: Any) -> tuple[str, ...]:
