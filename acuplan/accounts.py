@@ -140,8 +140,8 @@ def account():
 @login_required
 def logout():
     # The device removes its copy of the account's data first (see sync-client.js).
-    logout_user()
     session.clear()
+    logout_user()  # after clear(): it leaves the note that removes the remember-me cookie
     return redirect(url_for("accounts.account"))
 
 
@@ -155,8 +155,8 @@ def delete_account():
         flash("That password is not right; your account is unchanged.")
         return render_template("accounts/account.html", delete_form=form), 400
     user_id = current_user.id
-    logout_user()
     session.clear()
+    logout_user()
     db.session.execute(delete(Record).where(Record.user_id == user_id))
     db.session.execute(delete(User).where(User.id == user_id))
     db.session.commit()

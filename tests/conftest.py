@@ -33,6 +33,8 @@ def make_app(tmp_path, database_url):
         settings = {
             "TESTING": True,
             "SECRET_KEY": "test-secret",
+            # Production hashing (600,000 rounds) is tested once in test_accounts.py.
+            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
             "SQLALCHEMY_DATABASE_URI": database_url,
             **config,
         }
@@ -84,3 +86,46 @@ def write_routine(library_copy):
         return path
 
     return write
+
+
+class Auth:
+    """Accounts through the real forms and endpoints, CSRF tokens included."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def csrf(self) -> str:
+        return self.client.get("/api/csrf").get_json()["token"]
+
+    def register(self, email="ada@example.com", password="a calm evening walk"):
+        return self.client.post(
+            "/account/register",
+            data={
+                "email": email,
+                "password": password,
+                "confirm": password,
+                "csrf_token": self.csrf(),
+            },
+        )
+
+    def login(self, email="ada@example.com", password="a calm evening walk"):
+        return self.client.post(
+            "/account/login", data={"email": email, "password": password, "csrf_token": self.csrf()}
+        )
+
+    def logout(self):
+        return self.client.post("/account/logout", data={"csrf_token": self.csrf()})
+
+    def post_json(self, url, body):
+        return self.client.post(url, json=body, headers={"X-CSRFToken": self.csrf()})
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)
+
+
+@pytest.fixture
+def make_auth(app):
+    """More clients (devices, or other people) on the same app."""
+    return lambda: Auth(app.test_client())
