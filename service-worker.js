@@ -41,6 +41,16 @@ self.addEventListener("message", (event) => {
   if (event.data?.type === "version") event.ports[0]?.postMessage(VERSION);
 });
 
+// Background Sync (absent on iOS, so never the only trigger): wake an open page to sync.
+self.addEventListener("sync", (event) => {
+  if (event.tag !== "acuplan-sync") return;
+  event.waitUntil(
+    self.clients
+      .matchAll({ type: "window" })
+      .then((clients) => clients.forEach((client) => client.postMessage({ type: "sync" }))),
+  );
+});
+
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   const url = new URL(request.url);

@@ -1,0 +1,3 @@
+import { guardLogout } from "acuplan/logout-guard";
+
+guardLogout(document.querySelector("form[data-logout]"));

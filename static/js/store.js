@@ -1,0 +1,136 @@
+/**
+ * The person's records on this device, in IndexedDB: the UI's source of truth.
+ *
+ * A record is {id, kind, data, modified, deleted, dirty}. `dirty` (1/0) marks a change
+ * not yet pushed; a delete keeps a tombstone so it can reach the server. Every write
+ * resolves only after its transaction has committed, so the UI may then say "saved".
+ */
+const DB_NAME = "acuplan";
+const DB_VERSION = 1;
+let opening = null;
+
+export function openStore() {
+  opening ??= new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, DB_VERSION);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      const records = db.createObjectStore("records", { keyPath: "id" });
+      records.createIndex("kind", "kind");
+      records.createIndex("dirty", "dirty");
+      db.createObjectStore("meta");
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error("Close Acuplan's other tabs to update it."));
+  });
+  return opening;
+}
+
+/** Run `work(stores)` in one transaction; resolve with its result once committed. */
+async function transact(names, mode, work) {
+  const db = await openStore();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(names, mode);
+    const stores = Object.fromEntries(names.map((name) => [name, tx.objectStore(name)]));
+    let result;
+    Promise.resolve(work(stores)).then((value) => (result = value), reject);
+    tx.oncomplete = () => resolve(result);
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error("transaction aborted"));
+  });
+}
+
+const ask = (request) =>
+  new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+function changed() {
+  document.dispatchEvent(new CustomEvent("acuplan:records-changed"));
+}
+
+/** Create or replace a record's data; returns the stored record. */
+export async function saveRecord(kind, data, id = crypto.randomUUID()) {
+  const record = await transact(["records"], "readwrite", async ({ records }) => {
+    const previous = await ask(records.get(id));
+    const modified = Math.max(Date.now(), (previous?.modified ?? 0) + 1);
+    const next = { id, kind, data, modified, deleted: false, dirty: 1 };
+    records.put(next);
+    return next;
+  });
+  changed();
+  return record;
+}
+
+/** Delete a record: a tombstone that syncs, then disappears from every list. */
+export async function deleteRecord(id) {
+  await transact(["records"], "readwrite", async ({ records }) => {
+    const previous = await ask(records.get(id));
+    if (!previous) return;
+    const modified = Math.max(Date.now(), previous.modified + 1);
+    records.put({ ...previous, data: null, deleted: true, modified, dirty: 1 });
+  });
+  changed();
+}
+
+export const getRecord = (id) =>
+  transact(["records"], "readonly", ({ records }) => ask(records.get(id)));
+
+/** The live (not deleted) records of one kind. */
+export async function listRecords(kind) {
+  const all = await transact(["records"], "readonly", ({ records }) =>
+    ask(records.index("kind").getAll(kind)),
+  );
+  return all.filter((record) => !record.deleted);
+}
+
+export const pendingRecords = () =>
+  transact(["records"], "readonly", ({ records }) => ask(records.index("dirty").getAll(1)));
+
+export const allRecords = () =>
+  transact(["records"], "readonly", ({ records }) => ask(records.getAll()));
+
+/** After a push: clean what the server now has, unless it changed again meanwhile. */
+export async function markPushed(pushed) {
+  await transact(["records"], "readwrite", async ({ records }) => {
+    for (const { id, modified } of pushed) {
+      const current = await ask(records.get(id));
+      if (current && current.modified === modified) records.put({ ...current, dirty: 0 });
+    }
+  });
+}
+
+/**
+ * Take the server's copies (pulled, or returned as conflicts). A local change newer than
+ * the server's copy is kept: it is still to be pushed, and will win there too.
+ */
+export async function applyServerRecords(serverRecords) {
+  if (!serverRecords.length) return;
+  await transact(["records"], "readwrite", async ({ records }) => {
+    for (const server of serverRecords) {
+      const local = await ask(records.get(server.id));
+      if (local?.dirty && local.modified > server.modified) continue;
+      const { id, kind, data, modified, deleted } = server;
+      records.put({ id, kind, data, modified, deleted, dirty: 0 });
+    }
+  });
+  changed();
+}
+
+export const getMeta = (key) =>
+  transact(["meta"], "readonly", ({ meta }) => ask(meta.get(key)));
+
+export const setMeta = (key, value) =>
+  transact(["meta"], "readwrite", ({ meta }) => {
+    meta.put(value, key);
+  });
+
+/** Remove every record and sync note from this device (logging out). */
+export async function clearStore() {
+  await transact(["records", "meta"], "readwrite", ({ records, meta }) => {
+    records.clear();
+    meta.clear();
+  });
+  changed();
+}
