@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from acuplan import accounts, api, pages, plan_api, pwa, sync_api
+from acuplan import accounts, api, journal, pages, plan_api, pwa, sync_api
 from acuplan.assets import init_assets
 from acuplan.config import ROOT, configure
 from acuplan.database import init_database
@@ -46,3 +46,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(accounts.bp)
     app.register_blueprint(sync_api.bp)
     app.register_blueprint(plan_api.bp)
+    app.register_blueprint(journal.bp)

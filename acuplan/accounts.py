@@ -70,6 +70,13 @@ def init_accounts(app) -> None:
     limiter.init_app(app)
 
 
+@bp.after_request
+def never_cached(response):
+    """Account pages show whose account it is: no browser or worker cache may keep them."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
     return db.session.get(User, int(user_id)) if user_id.isdigit() else None

@@ -136,3 +136,8 @@ def test_session_cookie_is_secure_httponly_and_samesite_over_https(make_app):
 def test_account_page_without_an_account_explains_device_only_use(client):
     html = client.get("/account").get_data(as_text=True)
     assert "everything you save stays on this phone" in html
+
+
+@pytest.mark.parametrize("path", ["/account", "/account/login", "/account/register"])
+def test_account_pages_are_never_cached(client, path):
+    assert client.get(path).headers["Cache-Control"] == "no-store"

@@ -118,6 +118,22 @@ export async function applyServerRecords(serverRecords) {
   changed();
 }
 
+/** Add records from an export; a newer copy already on the device is kept. */
+export async function importRecords(imported) {
+  const count = await transact(["records"], "readwrite", async ({ records }) => {
+    let added = 0;
+    for (const { id, kind, data, modified } of imported) {
+      const local = await ask(records.get(id));
+      if (local && local.modified >= modified) continue;
+      records.put({ id, kind, data, modified, deleted: false, dirty: 1 });
+      added += 1;
+    }
+    return added;
+  });
+  changed();
+  return count;
+}
+
 export const getMeta = (key) =>
   transact(["meta"], "readonly", ({ meta }) => ask(meta.get(key)));
 

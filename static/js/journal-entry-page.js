@@ -1,0 +1,15 @@
+import { setUpEntryForm } from "acuplan/journal-form";
+import { fillRoutineChoices } from "acuplan/routine-choices";
+
+const form = document.querySelector("[data-journal-form]");
+const advice = document.querySelector("[data-advice]");
+await fillRoutineChoices(form.querySelector("[data-routines]"));
+setUpEntryForm(form, {
+  onSaved(record) {
+    if (!record.data.adverse.length) return window.location.assign("/journal");
+    form.hidden = true;
+    advice.hidden = false;
+    advice.focus();
+  },
+  onDeleted: () => window.location.assign("/journal"),
+});

@@ -1,0 +1,93 @@
+/** The journal entry form: fill it from a record or from the player, check it, save it. */
+import { deleteRecord, getRecord, saveRecord } from "acuplan/store";
+import { SCALES, isoDate } from "acuplan/journal-entries";
+
+const LISTS = ["areas", "sensations", "adverse"];
+const TEXTS = ["date", "routine", "position", "layer", "notes"];
+const PREFILL = ["routine", "minutes", "position", "layer", "date"];
+
+export async function setUpEntryForm(form, { onSaved, onDeleted }) {
+  const params = new URLSearchParams(window.location.search);
+  const id = params.get("id");
+  const existing = id ? await getRecord(id) : null;
+  wireScales(form);
+  if (existing && !existing.deleted) {
+    fill(form, existing.data);
+    form.querySelector("[data-delete]").hidden = false;
+    document.querySelector("[data-heading]").textContent = "Edit entry";
+  } else {
+    const prefill = Object.fromEntries(PREFILL.filter((k) => params.get(k)).map((k) => [k, params.get(k)]));
+    fill(form, { date: isoDate(), ...prefill });
+  }
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const error = form.querySelector("[data-form-error]");
+    const { data, problem } = collect(form);
+    error.hidden = !problem;
+    error.textContent = problem ?? "";
+    if (problem) return;
+    const saved = await saveRecord("journal", data, existing?.id);
+    onSaved(saved);
+  });
+  form.querySelector("[data-delete]").addEventListener("click", async () => {
+    if (!window.confirm("Delete this entry? This can't be undone.")) return;
+    await deleteRecord(existing.id);
+    onDeleted();
+  });
+}
+
+function wireScales(form) {
+  for (const name of SCALES) {
+    const input = form.elements.namedItem(name);
+    const output = form.querySelector(`[data-output="${name}"]`);
+    input.addEventListener("input", () => {
+      delete input.dataset.unset;
+      output.textContent = input.value;
+    });
+    form.querySelector(`[data-clear="${name}"]`).addEventListener("click", () => {
+      input.dataset.unset = "";
+      output.textContent = "–";
+    });
+  }
+}
+
+function fill(form, data) {
+  for (const name of [...TEXTS, "minutes", "sleep_quality"]) {
+    const field = form.elements.namedItem(name);
+    if (field && data[name] !== undefined && data[name] !== null) field.value = data[name];
+  }
+  for (const name of SCALES) {
+    if (typeof data[name] !== "number") continue;
+    const input = form.elements.namedItem(name);
+    input.value = data[name];
+    delete input.dataset.unset;
+    form.querySelector(`[data-output="${name}"]`).textContent = data[name];
+  }
+  for (const name of LISTS) {
+    for (const box of form.querySelectorAll(`input[name="${name}"]`)) {
+      box.checked = (data[name] ?? []).includes(box.value);
+    }
+  }
+}
+
+/** The form as a journal record's data, or the first problem, naming the field. */
+export function collect(form) {
+  const value = (name) => form.elements.namedItem(name).value.trim();
+  const data = {};
+  for (const name of TEXTS) if (value(name)) data[name] = value(name);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(data.date ?? "")) return { problem: "Date: choose the day of the session." };
+  const minutes = Number(value("minutes"));
+  if (value("minutes") === "" || !Number.isInteger(minutes) || minutes < 0 || minutes > 180) {
+    return { problem: "Minutes done: a whole number from 0 to 180." };
+  }
+  data.minutes = minutes;
+  for (const name of SCALES) {
+    const input = form.elements.namedItem(name);
+    if (!("unset" in input.dataset)) data[name] = Number(input.value);
+  }
+  if (value("sleep_quality")) data.sleep_quality = Number(value("sleep_quality"));
+  for (const name of LISTS) {
+    data[name] = [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((b) => b.value);
+  }
+  return { data };
+}
