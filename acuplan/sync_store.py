@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from .extensions import db
 from .models import Record, User
@@ -57,13 +57,26 @@ def push(user_id: int, incoming: list[Incoming]) -> PushResult:
             .values(sync_seq=User.sync_seq + len(to_apply))
             .returning(User.sync_seq)
         ).scalar_one()
-        first = current - len(to_apply) + 1
-        for seq, record in enumerate(to_apply, start=first):
-            row = stored.get(record.uuid) or Record(user_id=user_id, uuid=record.uuid)
-            row.kind, row.modified, row.deleted = record.kind, record.modified, record.deleted
-            row.data, row.seq = record.data, seq
-            db.session.add(row)
+        inserts, updates = [], []
+        for seq, record in enumerate(to_apply, start=current - len(to_apply) + 1):
+            values = {
+                "kind": record.kind,
+                "data": record.data,
+                "modified": record.modified,
+                "deleted": record.deleted,
+                "seq": seq,
+            }
+            row = stored.get(record.uuid)
+            if row is None:
+                inserts.append({"user_id": user_id, "uuid": record.uuid, **values})
+            else:
+                updates.append({"id": row.id, **values})
             result.applied.append(record.uuid)
+        # Bulk statements, not one ORM object per record: a push costs a few round trips.
+        if inserts:
+            db.session.execute(insert(Record), inserts)
+        if updates:
+            db.session.execute(update(Record), updates)
     db.session.commit()
     result.cursor = current
     return result
