@@ -1,4 +1,4 @@
-"""HTML pages: home, the routine library, one routine, safety."""
+"""HTML pages: home, the routine library, one routine, the player, safety."""
 
 from __future__ import annotations
 
@@ -46,6 +46,13 @@ def routine(slug: str):
     if found is None:
         abort(404, f"There is no routine called “{slug}”.")
     return render_template("routines/detail.html", routine=found)
+
+
+@bp.get("/play")
+def play():
+    """The session player. One page for every routine: it reads ?routine=<slug> on the
+    device, so the copy the worker caches plays any routine offline."""
+    return render_template("player.html")
 
 
 @bp.get("/safety")

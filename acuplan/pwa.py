@@ -57,6 +57,7 @@ def precache_urls(app) -> list[str]:
     pages = [
         url_for("pages.home"),
         url_for("pages.routines"),
+        url_for("pages.play"),
         url_for("pages.safety"),
         url_for("pages.settings"),
         url_for("pwa.offline"),

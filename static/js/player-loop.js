@@ -1,0 +1,122 @@
+/** A running session: draws the clock's moment and fires the cues that fell due. */
+import { playsSounds } from "acuplan/cue-settings";
+import { createCues } from "acuplan/cues";
+import { bindControls } from "acuplan/player-controls";
+import { createView } from "acuplan/player-view";
+import { unlockSpeech } from "acuplan/speech";
+import { stateAt } from "acuplan/timeline-state";
+import { audioReady, unlockAudio } from "acuplan/tones";
+import { keepScreenOn } from "acuplan/wake-lock";
+
+// "Back" this far into a step starts it again; sooner, it goes to the step before.
+const RESTART_STEP_MS = 3000;
+
+/**
+ * Run `session` until it ends or is ended; `onEnd(record)` receives what was done.
+ * Returns `settingsChanged()`, to call when the cue settings change mid-session.
+ */
+export function runSession(root, timeline, session, settings, labels, onEnd) {
+  const view = createView(root, timeline, labels);
+  const cues = createCues(timeline, settings);
+  const releaseScreen = keepScreenOn();
+  const controls = bindControls(root, { toggle, previous, skip, end: () => finish(true), sound });
+  let frame = 0;
+  let timer = 0;
+  let finished = false;
+
+  /** Bring the page to the clock's moment; returns the state drawn. */
+  function tick() {
+    if (finished) return null;
+    const ms = session.position();
+    if (!session.paused()) {
+      cues.update(ms);
+      session.tick(ms);
+      if (ms >= timeline.endMs) return finish(false);
+    }
+    const state = stateAt(timeline, ms);
+    view.render(state);
+    controls.offerSound(playsSounds(settings) && !audioReady());
+    return state;
+  }
+  /** Tick, then sleep until the next thing to show or say. */
+  function loop() {
+    const state = tick();
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    if (!state || session.paused()) return;
+    // The pacer moves in every frame; otherwise nothing changes between whole seconds and
+    // cues, so a timer wakes the page just then (hidden pages get no frames at all).
+    if (state.breath && document.visibilityState === "visible") {
+      frame = requestAnimationFrame(loop);
+      return;
+    }
+    const ms = session.position();
+    const toSecond = (timeline.endMs - ms) % 1000 || 1000;
+    timer = setTimeout(loop, Math.max(0, Math.min(toSecond, cues.nextAt() - ms)) + 1);
+  }
+  function redraw() {
+    controls.show(session.paused());
+    loop();
+  }
+  function toggle() {
+    if (session.paused()) {
+      session.resume();
+      view.announce("Resumed.");
+    } else {
+      session.pause();
+      cues.hush();
+      view.announce("Paused.");
+    }
+    redraw();
+  }
+  function seek(target) {
+    session.seek(target);
+    cues.reset(target);
+    redraw();
+  }
+  function previous() {
+    const state = stateAt(timeline, session.position());
+    if (state.stage !== "step") return;
+    const { step, intoMs } = state;
+    const back = intoMs < RESTART_STEP_MS && step.order > 0;
+    seek(back ? timeline.steps[step.order - 1].startMs : step.startMs);
+  }
+  function skip() {
+    const state = stateAt(timeline, session.position());
+    if (state.stage === "countdown") seek(timeline.countdownMs);
+    else if (state.stage === "step") seek(state.step.endMs);
+  }
+  function sound() {
+    unlockAudio(settings.volume);
+    unlockSpeech();
+  }
+  function finish(endedEarly) {
+    if (finished) return;
+    finished = true;
+    // The end bell was scheduled ahead: let it ring, unless the person ended early.
+    if (endedEarly) cues.hush();
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    document.removeEventListener("visibilitychange", onVisibility);
+    window.removeEventListener("pagehide", onHide);
+    releaseScreen();
+    onEnd(session.record(endedEarly));
+  }
+  // Back in view after minutes hidden, the very next drawing is at the right moment; going
+  // out of view, the sounds for the next minute or so are scheduled at once.
+  const onVisibility = () => {
+    loop();
+    if (document.visibilityState === "hidden") session.save();
+  };
+  const onHide = () => session.save();
+  // Any tap or key counts as the gesture audio needs (after a reload there was none).
+  document.addEventListener("pointerdown", sound, { once: true });
+  document.addEventListener("keydown", sound, { once: true });
+  document.addEventListener("visibilitychange", onVisibility);
+  window.addEventListener("pagehide", onHide);
+  root.querySelector("[data-session]").hidden = false;
+  root.dataset.stage = "session";
+  cues.reset(session.position());
+  redraw();
+  return () => cues.hush();
+}

@@ -1,0 +1,465 @@
+"""The session player in real Chromium: timing by page.clock, resume, controls, offline.
+
+`page.clock` fakes Date, performance.now, timers and animation frames, so twenty minutes of
+session play in a second or two. Every cue the player gives is also an `acuplan:cue` event;
+an init script records each with the fake wall time it was heard at, which the tests compare
+with times they work out themselves from the routine's JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import PHONE
+from tests.browser.test_offline import IPHONE_UA, wait_for_worker
+
+pytestmark = pytest.mark.browser
+
+COUNTDOWN_MS = 10_000  # the get-ready countdown before the first step (timeline.js)
+TWENTY_MINUTES = "runners-recovery"  # 21 min 5 s: breathing, sided stretches, two mat steps
+T0 = datetime(2026, 3, 2, 20, 0, 0)
+
+RECORD_CUES = """
+  window.cues = [];
+  document.addEventListener("acuplan:cue", (event) => {
+    window.cues.push({ ...event.detail, wall: Date.now(), perf: performance.now() });
+  });
+  document.addEventListener("click", (event) => {
+    if (event.target.closest("[data-start]")) window.startedWall = Date.now();
+  }, true);
+"""
+
+
+@pytest.fixture(scope="module")
+def library(live_server):
+    """The routine library as the API serves it, keyed by slug."""
+    import urllib.request
+
+    with urllib.request.urlopen(live_server + "/api/routines") as response:
+        return {r["slug"]: r for r in json.load(response)["routines"]}
+
+
+def open_player(page, live_server, slug, fake_clock=True):
+    """The player for `slug`, with cues recorded and (by default) time standing still."""
+    page.add_init_script(RECORD_CUES)
+    if fake_clock:
+        page.clock.install(time=T0)
+        page.clock.pause_at(T0)
+    page.goto(f"{live_server}/play?routine={slug}")
+    expect(page.locator("[data-start]")).to_be_visible()
+
+
+def start(page):
+    page.locator("[data-start]").click()
+    expect(page.locator("[data-session]")).to_be_visible()
+
+
+def cues(page, kind=None):
+    found = page.evaluate("window.cues")
+    return [c for c in found if kind is None or c["type"] == kind]
+
+
+def heard_at(page, cue) -> int:
+    """When a cue was heard, in ms since Start was tapped, by the (fake) wall clock."""
+    return cue["wall"] - page.evaluate("window.startedWall")
+
+
+def step_starts(routine) -> list[int]:
+    starts, at = [], COUNTDOWN_MS
+    for step in routine["steps"]:
+        starts.append(at)
+        at += step["seconds"] * 1000
+    return starts
+
+
+def test_a_twenty_minute_routine_keeps_time_to_the_summary(phone, live_server, library):
+    routine = library[TWENTY_MINUTES]
+    total_ms = routine["seconds"] * 1000
+    assert 19 * 60 <= routine["seconds"] <= 22 * 60
+    open_player(phone, live_server, TWENTY_MINUTES)
+    start(phone)
+    phone.clock.run_for(COUNTDOWN_MS + total_ms + 2_000)
+
+    starts = step_starts(routine)
+    heard = {c["step"]: heard_at(phone, c) for c in cues(phone, "step")}
+    assert sorted(heard) == list(range(len(routine["steps"])))
+    for index, expected in enumerate(starts):
+        assert 0 <= heard[index] - expected <= 50, (index, heard[index], expected)
+
+    sided = [i for i, s in enumerate(routine["steps"]) if s.get("stretch", {}).get("sided")]
+    assert sided, "the routine has stretches done on each side"
+    switches = {c["step"]: heard_at(phone, c) for c in cues(phone, "switch")}
+    assert sorted(switches) == sided
+    for index in sided:
+        expected = starts[index] + routine["steps"][index]["hold"] * 1000
+        assert 0 <= switches[index] - expected <= 50
+
+    late = [heard[i] - at for i, at in enumerate(starts)]
+    print(f"\n{TWENTY_MINUTES}, page.clock: steps started {min(late)}–{max(late)} ms late")
+    (halfway,) = cues(phone, "halfway")
+    assert 0 <= heard_at(phone, halfway) - (COUNTDOWN_MS + total_ms / 2) <= 50
+    (end,) = cues(phone, "end")
+    assert 0 <= heard_at(phone, end) - (COUNTDOWN_MS + total_ms) <= 50
+
+    summary = phone.locator("[data-summary]")
+    expect(summary).to_be_visible()
+    expect(summary.locator("h2")).to_have_text("Well done")
+    expect(summary.locator("[data-time-done]")).to_have_text("21 min 5 s")
+    steps = len(routine["steps"])
+    expect(summary.locator("[data-steps-done]")).to_have_text(f"{steps} of {steps}")
+    (record,) = phone.evaluate("JSON.parse(localStorage['acuplan.finished-sessions'])")
+    assert record["seconds"] == routine["seconds"]
+    assert (record["stepsDone"], record["endedEarly"]) == (steps, False)
+    assert phone.evaluate("localStorage['acuplan.session']") is None
+    assert phone.console.errors == []
+
+
+def test_breaths_prompts_and_interval_bells_come_at_their_times(phone, live_server, library):
+    slug = "coherent-breathing-focus"
+    routine = library[slug]
+    open_player(phone, live_server, slug)
+    start(phone)
+    phone.clock.run_for(COUNTDOWN_MS + routine["seconds"] * 1000 + 1_000)
+    starts = step_starts(routine)
+
+    breathing = routine["steps"][0]
+    phases = [c for c in cues(phone, "phase") if c["step"] == 0]
+    cycle_ms = breathing["breathing"]["cycle_seconds"] * 1000
+    inhales = [heard_at(phone, c) for c in phases if c["phase"] == "inhale"]
+    assert len(inhales) == breathing["cycles"]
+    for n, at in enumerate(inhales):
+        assert 0 <= at - (starts[0] + n * cycle_ms) <= 50
+    exhales = [c for c in phases if c["phase"] == "exhale"]
+    assert len(exhales) == breathing["cycles"]
+
+    (index,) = [i for i, s in enumerate(routine["steps"]) if s.get("bell_every")]
+    step = routine["steps"][index]
+    bells = [heard_at(phone, c) for c in cues(phone, "interval")]
+    expected = range(step["bell_every"] * 1000, step["seconds"] * 1000, step["bell_every"] * 1000)
+    assert len(bells) == len(expected) > 0
+    for at, due in zip(bells, expected, strict=True):
+        assert 0 <= at - (starts[index] + due) <= 50
+    prompts = [c for c in cues(phone, "prompt") if c["step"] == index]
+    assert [c["text"] for c in prompts] == [p["text"] for p in step["meditation"]["prompts"]]
+
+
+def test_after_five_minutes_hidden_it_shows_the_right_step_at_once(phone, live_server):
+    open_player(phone, live_server, TWENTY_MINUTES)
+    start(phone)
+    phone.clock.run_for(COUNTDOWN_MS + 100_000)  # 100 s into the opening 110 s of breathing
+    expect(phone.locator("[data-step-title]")).to_have_text("Coherent breathing")
+    set_visibility(phone, "hidden")
+    # Hidden: no animation frames, and at most one timer firing for the whole five minutes.
+    phone.clock.fast_forward("05:00")
+    set_visibility(phone, "visible")
+    # 400 s into the routine: 95 s into its 300 s with the feet on the mat (after 110 + 3 * 65 s).
+    assert phone.locator("[data-step-title]").text_content() == "Feet, seated"
+    assert phone.locator("[data-remaining]").text_content() == "3:25"
+    assert "Step 5 of 7" in phone.locator("[data-progress-text]").text_content()
+
+
+def set_visibility(page, state):
+    page.evaluate(
+        """(state) => {
+          const fixed = (value) => ({ value, configurable: true });
+          Object.defineProperty(document, "visibilityState", fixed(state));
+          Object.defineProperty(document, "hidden", fixed(state === "hidden"));
+          document.dispatchEvent(new Event("visibilitychange"));
+        }""",
+        state,
+    )
+
+
+def test_a_reload_mid_session_resumes_at_the_right_place(phone, live_server):
+    open_player(phone, live_server, TWENTY_MINUTES)
+    start(phone)
+    phone.clock.run_for(COUNTDOWN_MS + 360_000)  # 6 min: 55 s into the first mat step
+    expect(phone.locator("[data-step-title]")).to_have_text("Feet, seated")
+    phone.reload()
+    expect(phone.locator("[data-session]")).to_be_visible()
+    expect(phone.locator("[data-step-title]")).to_have_text("Feet, seated")
+    expect(phone.locator("[data-remaining]")).to_have_text("4:05")
+    phone.clock.run_for(245_100)
+    expect(phone.locator("[data-step-title]")).to_have_text("Lying, lower back")
+    steps = [c["step"] for c in cues(phone, "step")]
+    assert steps == [5], "after the reload, only the next step started"
+
+
+def test_pause_stops_the_clock_and_resume_goes_on_from_there(phone, live_server):
+    open_player(phone, live_server, TWENTY_MINUTES)
+    start(phone)
+    phone.clock.run_for(COUNTDOWN_MS + 30_000)
+    toggle = phone.locator("[data-toggle]")
+    toggle.click()
+    expect(toggle).to_have_text("Resume")
+    remaining = phone.locator("[data-remaining]").text_content()
+    heard = len(cues(phone))
+    phone.clock.run_for(120_000)
+    assert phone.locator("[data-remaining]").text_content() == remaining == "1:20"
+    assert len(cues(phone)) == heard, "no cue while paused"
+    assert phone.evaluate("JSON.parse(localStorage['acuplan.session']).clock.pausedAt") is not None
+    toggle.click()
+    expect(toggle).to_have_text("Pause")
+    phone.clock.run_for(80_100)
+    (second,) = [c for c in cues(phone, "step") if c["step"] == 1]
+    assert 0 <= heard_at(phone, second) - (COUNTDOWN_MS + 110_000 + 120_000) <= 50
+
+
+def test_ending_early_records_the_time_really_spent(phone, live_server):
+    open_player(phone, live_server, TWENTY_MINUTES)
+    start(phone)
+    phone.clock.run_for(COUNTDOWN_MS + 60_000)
+    phone.locator("[data-toggle]").click()
+    phone.clock.run_for(120_000)  # a pause: not time done
+    phone.locator("[data-toggle]").click()
+    phone.locator("[data-skip]").click()  # skips 50 s of breathing: not time done either
+    expect(phone.locator("[data-step-title]")).to_have_text("Calf stretch")
+    phone.clock.run_for(30_000)
+    phone.locator("[data-end]").click()
+    phone.locator("[data-end-confirm]").click()
+
+    summary = phone.locator("[data-summary]")
+    expect(summary.locator("h2")).to_have_text("Session ended")
+    expect(summary.locator("[data-time-done]")).to_have_text("1 min 30 s")
+    expect(summary.locator("[data-steps-done]")).to_have_text("0 of 7")
+    expect(summary.locator("[data-saved]")).to_have_text("This session is saved on this device.")
+    (record,) = phone.evaluate("JSON.parse(localStorage['acuplan.finished-sessions'])")
+    assert (record["seconds"], record["stepsDone"], record["endedEarly"]) == (90, 0, True)
+    journal = summary.get_by_role("link", name="Log how you feel")
+    expect(journal).to_have_attribute(
+        "href", f"/journal/entry?routine={TWENTY_MINUTES}&minutes=2&position=lower-back&layer=shirt"
+    )
+    expect(summary.get_by_role("link", name="Back to the routine")).to_have_attribute(
+        "href", f"/routines/{TWENTY_MINUTES}"
+    )
+    expect(summary.get_by_role("link", name="All routines")).to_have_attribute("href", "/routines")
+    journal.click()
+    expect(phone.get_by_label("Routine")).to_have_value(TWENTY_MINUTES)
+    expect(phone.get_by_label("Minutes done")).to_have_value("2")
+
+
+def test_the_player_works_offline_after_one_visit(phone, live_server):
+    phone.goto(live_server + "/")
+    wait_for_worker(phone)
+    phone.context.set_offline(True)
+    open_player(phone, live_server, "evening-unwind")
+    expect(phone.locator("[data-title]")).to_have_text("Evening unwind")
+    start(phone)
+    phone.clock.run_for(COUNTDOWN_MS + 500)
+    expect(phone.locator("[data-step-title]")).to_have_text("Coherent breathing")
+    expect(phone.locator("[data-pacer-label]")).to_have_text("Breathe in")
+    assert [c["step"] for c in cues(phone, "step")] == [0]
+
+
+def test_the_detail_page_starts_the_routine(phone, live_server):
+    phone.goto(live_server + "/routines/evening-unwind")
+    phone.get_by_role("link", name="Start Evening unwind").click()
+    expect(phone).to_have_url(live_server + "/play?routine=evening-unwind")
+    expect(phone.locator("[data-start]")).to_be_visible()
+    expect(phone.locator("[data-ios-note]")).to_be_hidden()
+
+
+def test_an_unknown_routine_says_so(phone, live_server):
+    phone.goto(live_server + "/play?routine=no-such-thing")
+    expect(phone.locator("[data-message]")).to_have_text(
+        "There is no routine called “no-such-thing”."
+    )
+    expect(phone.locator("[data-start]")).to_be_hidden()
+
+
+def test_ios_is_told_to_keep_the_screen_unlocked(browser, live_server):
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, user_agent=IPHONE_UA
+    )
+    page = context.new_page()
+    page.goto(live_server + "/play?routine=evening-unwind")
+    expect(page.locator("[data-ios-note]")).to_be_visible()
+    expect(page.locator("[data-ios-note]")).to_contain_text("keep the screen unlocked")
+    context.close()
+
+
+def test_keyboard_space_pauses_and_arrows_move_between_steps(phone, live_server):
+    open_player(phone, live_server, TWENTY_MINUTES)
+    start(phone)
+    title = phone.locator("[data-step-title]")
+    phone.keyboard.press("ArrowRight")  # the countdown is skipped
+    expect(title).to_have_text("Coherent breathing")
+    phone.keyboard.press("Space")
+    expect(phone.locator("[data-toggle]")).to_have_text("Resume")
+    phone.keyboard.press("Space")
+    expect(phone.locator("[data-toggle]")).to_have_text("Pause")
+    phone.keyboard.press("ArrowRight")
+    expect(title).to_have_text("Calf stretch")
+    expect(phone.locator("[data-announce]")).to_have_text(
+        "Step 2 of 7: Calf stretch, 1 minute 5 seconds."
+    )
+    phone.keyboard.press("ArrowLeft")  # at the start of a step: the step before
+    expect(title).to_have_text("Coherent breathing")
+    phone.clock.run_for(20_000)
+    phone.keyboard.press("ArrowLeft")  # well into it: the same step from its start
+    expect(title).to_have_text("Coherent breathing")
+    expect(phone.locator("[data-remaining]")).to_have_text("1:50")
+    phone.locator("[data-settings] summary").click()
+    phone.get_by_label("Tones only").check()  # arrows in a form field stay the field's own
+    phone.keyboard.press("ArrowRight")
+    expect(title).to_have_text("Coherent breathing")
+
+
+def test_reduced_motion_shows_a_text_cue_instead_of_a_moving_shape(browser, live_server):
+    context = browser.new_context(viewport=PHONE, reduced_motion="reduce")
+    page = context.new_page()
+    open_player(page, live_server, "evening-unwind")
+    start(page)
+    pacer = page.locator("[data-pacer]")
+    shape = page.locator("[data-pacer-shape]")
+    page.clock.run_for(COUNTDOWN_MS + 5_000)  # near the top of a 5.5 s in-breath
+    expect(pacer).to_have_class(re.compile(r"\bpacer-still\b"))
+    expect(page.locator("[data-pacer-label]")).to_have_text("Breathe in")
+    assert shape.evaluate("el => el.style.transform") == ""
+    full = float(shape.evaluate("el => el.style.opacity"))
+    page.clock.run_for(5_000)  # near the bottom of the out-breath
+    expect(page.locator("[data-pacer-label]")).to_have_text("Breathe out")
+    assert float(shape.evaluate("el => el.style.opacity")) < full - 0.5
+    assert (
+        shape.evaluate("el => getComputedStyle(el).transform") == "matrix(0.86, 0, 0, 0.86, 0, 0)"
+    )
+    context.close()
+
+
+def test_cue_settings_are_remembered(phone, live_server):
+    phone.goto(live_server + "/play?routine=evening-unwind")
+    phone.locator("[data-settings] summary").click()
+    phone.get_by_label("Volume").fill("40")
+    phone.get_by_label("Vibration only").check()
+    expect(phone.get_by_label("Volume")).to_be_disabled()  # nothing to be loud
+    phone.reload()
+    phone.locator("[data-settings] summary").click()
+    expect(phone.get_by_label("Vibration only")).to_be_checked()
+    assert json.loads(phone.evaluate("localStorage['acuplan.cue-settings']")) == {
+        "mode": "vibration",
+        "volume": 0.4,
+    }
+
+
+def test_plan_overrides_leave_out_and_lengthen_steps(phone, live_server, library):
+    phone.goto(live_server + "/play?routine=evening-unwind")
+    routine = library["evening-unwind"]
+    timeline = phone.evaluate(
+        """async (routine) => {
+          const { buildTimeline } = await import("acuplan/timeline");
+          const t = buildTimeline(routine, { seconds: { 1: 0, 3: 120 } });
+          return { steps: t.steps.map((s) => [s.index, s.startMs, s.endMs]), endMs: t.endMs };
+        }""",
+        routine,
+    )
+    first, twist, mat, last = (
+        s["seconds"] * 1000 for i, s in enumerate(routine["steps"]) if i != 1
+    )
+    starts = [COUNTDOWN_MS, COUNTDOWN_MS + first, COUNTDOWN_MS + first + twist]
+    assert timeline["steps"] == [
+        [0, starts[0], starts[1]],
+        [2, starts[1], starts[2]],
+        [3, starts[2], starts[2] + 120_000],
+        [4, starts[2] + 120_000, starts[2] + 120_000 + last],
+    ]
+    assert mat == 300_000
+
+
+TWENTY_SECONDS = {
+    "slug": "twenty-seconds",
+    "title": "Twenty seconds",
+    "summary": "One breath and a stretch each side, to time the player in real time.",
+    "goals": ["stress"],
+    "level": "beginner",
+    "safety": [],
+    "seconds": 20,
+    "mat_seconds": 0,
+    "positions": [],
+    "steps": [
+        {
+            "kind": "breathing",
+            "title": "Easy even breath",
+            "seconds": 8,
+            "instruction": "Breathe in for four. Breathe out for four.",
+            "breathing": {
+                "id": "easy-breath",
+                "name": "Easy even breath",
+                "label": "4-0-4-0",
+                "cycle_seconds": 8,
+                "phases": [{"name": "inhale", "seconds": 4}, {"name": "exhale", "seconds": 4}],
+            },
+            "cycles": 1,
+        },
+        {
+            "kind": "stretch",
+            "title": "Calf stretch",
+            "seconds": 12,
+            "instruction": "Step one foot back and press the heel down.",
+            "stretch": {"id": "calf-stretch", "name": "Calf stretch", "sided": True},
+            "hold": 5,
+            "reps": 1,
+            "switch_pause": 2,
+        },
+    ],
+}
+
+
+def test_in_real_time_twenty_seconds_end_twenty_seconds_after_the_start(browser, live_server):
+    # No worker, so the page's own request for the library is the one routed here.
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    page = context.new_page()
+    library = {"count": 1, "routines": [TWENTY_SECONDS]}
+    page.route("**/api/routines", lambda route: route.fulfill(json=library))
+    open_player(page, live_server, "twenty-seconds", fake_clock=False)
+    start(page)
+    page.locator("[data-skip]").click()  # straight past the get-ready countdown
+    page.evaluate(
+        """() => new Promise((resolve) => {
+          if (window.cues.some((cue) => cue.type === "end")) return resolve();
+          document.addEventListener("acuplan:cue", (e) => e.detail.type === "end" && resolve());
+        })"""
+    )
+    (first,) = cues(page, "step")[:1]
+    (end,) = cues(page, "end")
+    (switch,) = cues(page, "switch")
+    error_ms = end["perf"] - first["perf"] - 20_000
+    switch_error_ms = switch["perf"] - first["perf"] - 13_000
+    print(
+        f"\nreal time, 20 s routine: ended {error_ms:+.1f} ms from 20 s after its first step "
+        f"started; side switch {switch_error_ms:+.1f} ms from 13 s"
+    )
+    assert abs(error_ms) < 500
+    assert abs(switch_error_ms) < 500
+    expect(page.locator("[data-time-done]")).to_have_text("20 s")
+    context.close()
+
+
+@pytest.mark.parametrize("phone", ["light", "dark"], indirect=True)
+def test_screenshots_of_breathing_a_stretch_and_the_summary(phone, live_server, screenshot):
+    scheme = (
+        "dark" if phone.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") else "light"
+    )
+    # The one-time "works offline" notice would cover part of the picture.
+    phone.add_init_script("localStorage.setItem('acuplan.offline-ready-shown', '1')")
+    open_player(phone, live_server, "evening-unwind")
+    screenshot(phone, f"player-intro-{scheme}")
+    start(phone)
+    phone.clock.run_for(COUNTDOWN_MS + 3_000)  # 3 s into the first 5.5 s in-breath
+    expect(phone.locator("[data-pacer-label]")).to_have_text("Breathe in")
+    screenshot(phone, f"player-breathing-{scheme}")
+    phone.clock.run_for(133_000)  # the supine twist, 5 s into the second side (66+30+40 s)
+    expect(phone.locator("[data-pacer-label]")).to_have_text("Second side")
+    expect(phone.locator("[data-hold]")).to_have_text("Hold 2 of 2")
+    screenshot(phone, f"player-stretch-{scheme}")
+    phone.clock.run_for(45_000)  # 20 s on the mat, with the note on the prickling
+    expect(phone.locator("[data-note]")).to_be_visible()
+    screenshot(phone, f"player-mat-{scheme}")
+    phone.clock.run_for(360_000)
+    expect(phone.locator("[data-summary]")).to_be_visible()
+    screenshot(phone, f"player-summary-{scheme}")
+    assert phone.console.errors == []
