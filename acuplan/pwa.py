@@ -61,6 +61,9 @@ def precache_urls(app) -> list[str]:
         url_for("pages.safety"),
         url_for("pages.settings"),
         url_for("pwa.offline"),
+        url_for("journal.entries"),
+        url_for("journal.entry"),
+        url_for("journal.report"),
     ]
     pages += [url_for("pages.routine", slug=slug) for slug in sorted(current_library().routines)]
     icons = [url_for("static", filename=f"icons/{name}") for name in ICONS]
@@ -164,9 +167,15 @@ def manifest_json() -> dict:
                 "icons": [_icon("icon-192.png", 192)],
             },
             {
-                "name": "Browse routines",
-                "short_name": "Routines",
-                "url": "/routines?source=shortcut",
+                "name": "Journal",
+                "short_name": "Journal",
+                "url": "/journal?source=shortcut",
+                "icons": [_icon("icon-192.png", 192)],
+            },
+            {
+                "name": "Log a session",
+                "short_name": "Log",
+                "url": "/journal/entry?source=shortcut",
                 "icons": [_icon("icon-192.png", 192)],
             },
         ],

@@ -26,7 +26,17 @@ def test_worker_is_served_at_the_root_with_its_constants_filled_in(client):
 
 def test_precache_holds_the_shell_assets_library_and_every_routine_page(client, app):
     _, precache = worker_constants(client)
-    for path in ("/", "/routines", "/safety", "/settings", "/offline", "/api/routines"):
+    for path in (
+        "/",
+        "/routines",
+        "/safety",
+        "/settings",
+        "/offline",
+        "/api/routines",
+        "/journal",
+        "/journal/entry",
+        "/journal/report",
+    ):
         assert path in precache
     for slug in app.extensions["acuplan.library"].routines:
         assert f"/routines/{slug}" in precache
@@ -76,6 +86,7 @@ def test_manifest_is_complete(client):
         ("512x512", "maskable"),
     }
     assert {s["form_factor"] for s in manifest["screenshots"]} == {"narrow", "wide"}
+    assert {s["short_name"] for s in manifest["shortcuts"]} >= {"Today", "Journal"}
 
 
 def test_pages_link_the_manifest_and_ios_tags(client):
