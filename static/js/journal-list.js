@@ -2,6 +2,7 @@
 import { beforeAfter, daysAgo, loadEntries, routineTitles, scaleSummary } from "acuplan/journal-entries";
 
 const fmt = (n) => n.toFixed(1);
+const sessions = (n) => `${n} session${n === 1 ? "" : "s"}`;
 
 export async function renderJournal(root) {
   const [entries, titles] = await Promise.all([loadEntries(), routineTitles()]);
@@ -39,8 +40,8 @@ function renderTrend(root, recent) {
   const stress = scaleSummary(recent, "stress");
   if (!pain && !stress) return;
   const parts = [];
-  if (pain) parts.push(`pain went from ${fmt(pain.before)} to ${fmt(pain.after)} on average (${pain.count} sessions)`);
-  if (stress) parts.push(`stress from ${fmt(stress.before)} to ${fmt(stress.after)} (${stress.count})`);
+  if (pain) parts.push(`pain went from ${fmt(pain.before)} to ${fmt(pain.after)} on average (${sessions(pain.count)})`);
+  if (stress) parts.push(`stress from ${fmt(stress.before)} to ${fmt(stress.after)} (${sessions(stress.count)})`);
   root.querySelector("[data-trend]").hidden = false;
   root.querySelector("[data-trend-text]").textContent =
     `Across a session, ${parts.join("; ")}. Before and after a session is not the same as ` +
