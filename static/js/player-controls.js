@@ -15,7 +15,7 @@ export function bindControls(root, actions) {
 
   const askToEnd = (asking) => {
     confirm.hidden = !asking;
-    end.parentElement.hidden = asking;
+    end.parentElement.hidden = asking; // the "next" line and End make way for the question
     if (asking) find("end-confirm").focus();
   };
   toggle.addEventListener("click", () => actions.toggle());

@@ -21,29 +21,28 @@ export function createView(root, timeline, labels) {
   const text = (name, value) => {
     if (parts[name].textContent !== value) parts[name].textContent = value;
   };
-  const optional = (name, value) => {
-    text(name, value ?? "");
-    if (parts[name].hidden === Boolean(value)) parts[name].hidden = !value;
-  };
   const announce = (message) => text("announce", message);
 
   /** What stays the same through a step, written once as it starts. */
-  function drawStepOnce(step) {
+  function drawStepOnce(step, next) {
     text("kind", kindText(step));
     text("step-title", step.title);
     text("detail", detailText(step));
     text("instruction", step.instruction);
-    text("next", step.next ? `Next: ${stepLine(step.next)}` : "Last step: the end bell follows");
+    text("next", next ? `Next: ${stepLine(next)}` : "Last step");
+    // A step with notes or prompts keeps their box all through: nothing below it jumps.
+    parts.note.hidden = !step.notes.length;
+    parts.prompt.hidden = !step.meditation;
   }
 
   function drawStep(state) {
     const { step, hold } = state;
-    if (drawn !== step) drawStepOnce({ ...step, next: state.next });
+    if (drawn !== step) drawStepOnce(step, state.next);
     drawn = step;
     text("remaining", clockText(state.remainingMs));
     text("hold", holdText(state, labels.layers));
-    optional("note", noteText(state.note));
-    optional("prompt", state.prompt);
+    text("note", noteText(state.note) ?? "");
+    text("prompt", state.prompt ?? "");
     text("progress-text", `Step ${step.order + 1} of ${count} · ${clockText(state.leftMs)} left`);
     if (state.breath) pacer.breathe(state.breath, step.phases);
     else if (hold) pacer.rest(holdWord(hold), seconds(hold.remainingMs));
@@ -66,8 +65,8 @@ export function createView(root, timeline, labels) {
     text("remaining", clockText(state.remainingMs));
     text("hold", first?.kind === "mat" ? labels.layers[first.layer] : "");
     text("detail", first ? detailText(first) : "");
-    optional("note", null);
-    optional("prompt", null);
+    parts.note.hidden = true;
+    parts.prompt.hidden = true;
     text("instruction", first ? first.instruction : "");
     text("next", first ? `First: ${stepLine(first)}` : "");
     text("progress-text", `${count} steps · ${clockText(timeline.totalMs)} in all`);

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -29,6 +29,12 @@ RECORD_CUES = """
   document.addEventListener("acuplan:cue", (event) => {
     window.cues.push({ ...event.detail, wall: Date.now(), perf: performance.now() });
   });
+  window.shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (!e.hadRecentInput) window.shifts.push({ value: e.value, perf: e.startTime });
+    }
+  }).observe({ type: "layout-shift", buffered: true });
   document.addEventListener("click", (event) => {
     if (event.target.closest("[data-start]")) window.startedWall = Date.now();
   }, true);
@@ -49,7 +55,7 @@ def open_player(page, live_server, slug, fake_clock=True):
     page.add_init_script(RECORD_CUES)
     if fake_clock:
         page.clock.install(time=T0)
-        page.clock.pause_at(T0)
+        page.clock.pause_at(T0 + timedelta(minutes=1))  # later than install: never "the past"
     page.goto(f"{live_server}/play?routine={slug}")
     expect(page.locator("[data-start]")).to_be_visible()
 
@@ -304,7 +310,9 @@ def test_keyboard_space_pauses_and_arrows_move_between_steps(phone, live_server)
     phone.keyboard.press("ArrowLeft")  # well into it: the same step from its start
     expect(title).to_have_text("Coherent breathing")
     expect(phone.locator("[data-remaining]")).to_have_text("1:50")
-    phone.locator("[data-settings] summary").click()
+    expect(phone.locator("[data-settings]")).to_be_hidden()  # nothing but the session
+    phone.keyboard.press("Space")
+    phone.locator("[data-settings] summary").click()  # while paused, the cues can change
     phone.get_by_label("Tones only").check()  # arrows in a form field stay the field's own
     phone.keyboard.press("ArrowRight")
     expect(title).to_have_text("Coherent breathing")
@@ -435,6 +443,10 @@ def test_in_real_time_twenty_seconds_end_twenty_seconds_after_the_start(browser,
     )
     assert abs(error_ms) < 500
     assert abs(switch_error_ms) < 500
+    # Steps, holds and the switch changed the text with no tap: nothing on screen moved.
+    shifts = [s["value"] for s in page.evaluate("window.shifts") if s["perf"] < end["perf"]]
+    print(f"layout shift during the session: {sum(shifts):.4f} ({len(shifts)} shifts)")
+    assert sum(shifts) == 0
     expect(page.locator("[data-time-done]")).to_have_text("20 s")
     context.close()
 
@@ -463,3 +475,100 @@ def test_screenshots_of_breathing_a_stretch_and_the_summary(phone, live_server, 
     expect(phone.locator("[data-summary]")).to_be_visible()
     screenshot(phone, f"player-summary-{scheme}")
     assert phone.console.errors == []
+
+
+def test_after_a_long_time_away_the_session_is_offered_not_resumed(phone, live_server):
+    open_player(phone, live_server, TWENTY_MINUTES)
+    start(phone)
+    phone.clock.run_for(COUNTDOWN_MS + 60_000)
+    set_visibility(phone, "hidden")  # to the background, where the system may kill the app
+    context = phone.context
+    phone.close()
+    page = context.new_page()
+    page.add_init_script(RECORD_CUES)
+    page.goto("about:blank")
+    page.clock.fast_forward("30:00")
+    page.goto(f"{live_server}/play?routine={TWENTY_MINUTES}")
+    expect(page.locator("[data-resume]")).to_contain_text("You left this session 1:00 in.")
+    expect(page.locator("[data-start]")).to_be_hidden()
+    page.get_by_role("button", name="Resume").click()
+    expect(page.locator("[data-step-title]")).to_have_text("Coherent breathing")
+    expect(page.locator("[data-remaining]")).to_have_text("0:50")
+    page.locator("[data-end]").click()
+    page.locator("[data-end-confirm]").click()
+    expect(page.locator("[data-time-done]")).to_have_text("1 min")  # the half hour away is not
+
+
+SPY_ON_CUES = """
+  window.vibrations = [];
+  navigator.vibrate = (pattern) => window.vibrations.push(pattern) > 0;
+  window.spoken = [];
+  speechSynthesis.speak = (utterance) => utterance.text && window.spoken.push(utterance.text);
+  window.tones = 0;
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (...args) {
+    window.tones += 1;
+    return start.apply(this, args);
+  };
+"""
+
+
+@pytest.mark.parametrize(
+    ("mode", "vibrates", "speaks", "sounds"),
+    [
+        ("voice", False, True, True),
+        ("tones", False, False, True),
+        ("vibration", True, False, False),
+        ("silent", False, False, False),
+    ],
+)
+def test_each_cue_mode_vibrates_speaks_or_sounds(
+    phone, live_server, mode, vibrates, speaks, sounds
+):
+    settings = json.dumps({"mode": mode, "volume": 0.5})
+    phone.add_init_script(f"localStorage.setItem('acuplan.cue-settings', '{settings}')")
+    phone.add_init_script(SPY_ON_CUES)
+    open_player(phone, live_server, "evening-unwind")
+    start(phone)
+    phone.clock.run_for(COUNTDOWN_MS + 12_000)  # coherent breathing: in 5.5 s, out 5.5 s, in
+    vibrations = phone.evaluate("window.vibrations")
+    spoken = phone.evaluate("window.spoken")
+    assert bool(vibrations) == vibrates
+    assert bool(spoken) == speaks
+    assert (phone.evaluate("window.tones") > 0) == sounds
+    if vibrates:
+        inhale, exhale = [400], [80, 120, 80, 120, 80]
+        assert vibrations[-3:] == [inhale, exhale, inhale], "in and out feel different"
+    if speaks:
+        assert spoken[0].startswith("Coherent breathing. Lie on your back")
+
+
+FAKE_WAKE_LOCK = """
+  window.wakeLocks = [];
+  async function request(type) {
+    const listeners = [];
+    const lock = { type, released: false, addEventListener: (_, heard) => listeners.push(heard) };
+    lock.release = async () => {
+      lock.released = true;
+      listeners.forEach((heard) => heard());
+    };
+    window.wakeLocks.push(lock);
+    return lock;
+  }
+  Object.defineProperty(navigator, "wakeLock", { value: { request } });
+"""
+
+
+def test_the_screen_is_kept_on_and_asked_again_when_visible(phone, live_server):
+    phone.add_init_script(FAKE_WAKE_LOCK)
+    open_player(phone, live_server, "evening-unwind")
+    start(phone)
+    locks = "window.wakeLocks.map((lock) => [lock.type, lock.released])"
+    assert phone.evaluate(locks) == [["screen", False]]
+    set_visibility(phone, "hidden")
+    phone.evaluate("window.wakeLocks[0].release()")  # what the browser does to a hidden page
+    set_visibility(phone, "visible")
+    assert phone.evaluate(locks) == [["screen", True], ["screen", False]]
+    phone.locator("[data-end]").click()
+    phone.locator("[data-end-confirm]").click()
+    assert phone.evaluate(locks) == [["screen", True], ["screen", True]]
