@@ -105,6 +105,11 @@ def test_a_twenty_minute_routine_keeps_time_to_the_summary(phone, live_server, l
         expected = starts[index] + routine["steps"][index]["hold"] * 1000
         assert 0 <= switches[index] - expected <= 50
 
+    lying = max(i for i, s in enumerate(routine["steps"]) if s.get("position") == "lower-back")
+    (get_up,) = cues(phone, "get-up")  # 30 s before the end of the last step lying down
+    expected = starts[lying] + (routine["steps"][lying]["seconds"] - 30) * 1000
+    assert get_up["step"] == lying and 0 <= heard_at(phone, get_up) - expected <= 50
+
     late = [heard[i] - at for i, at in enumerate(starts)]
     print(f"\n{TWENTY_MINUTES}, page.clock: steps started {min(late)}–{max(late)} ms late")
     (halfway,) = cues(phone, "halfway")
