@@ -85,7 +85,8 @@ def byte_figures() -> list[tuple[str, int, tuple[int, int, int]]]:
     player = page_modules(app, "js/player-page.js") - shared
     listing = page_modules(app, "js/routines-page.js") - shared
     source_css = (ROOT / "static" / "css" / "app.css").read_text()
-    player_css = rcssmin.cssmin(source_css[source_css.index("/* Player */") :]).encode()
+    section = source_css[source_css.index("/* Player */") : source_css.index("/* End of Player */")]
+    player_css = rcssmin.cssmin(section).encode()
     return [
         ("player JS (its own modules)", len(player), served(player)),
         ("player CSS (its section, inlined)", 1, sizes(player_css)),
