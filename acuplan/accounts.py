@@ -66,7 +66,9 @@ class DeleteAccountForm(FlaskForm):
 def init_accounts(app) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
-    login_manager.session_protection = "strong"
+    # "basic": an anonymous session (holding only a CSRF token) is left alone; "strong"
+    # rewrote it on every request, and a concurrent response could undo a fresh login.
+    login_manager.session_protection = "basic"
     limiter.init_app(app)
 
 

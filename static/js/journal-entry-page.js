@@ -3,8 +3,8 @@ import { fillRoutineChoices } from "acuplan/routine-choices";
 
 const form = document.querySelector("[data-journal-form]");
 const advice = document.querySelector("[data-advice]");
-await fillRoutineChoices(form.querySelector("[data-routines]"));
 setUpEntryForm(form, {
+  ready: fillRoutineChoices(form.querySelector("[data-routines]")),
   onSaved(record) {
     if (!record.data.adverse.length) return window.location.assign("/journal");
     form.hidden = true;

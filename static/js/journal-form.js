@@ -6,19 +6,15 @@ const LISTS = ["areas", "sensations", "adverse"];
 const TEXTS = ["date", "routine", "position", "layer", "notes"];
 const PREFILL = ["routine", "minutes", "position", "layer", "date"];
 
-export async function setUpEntryForm(form, { onSaved, onDeleted }) {
+/**
+ * Wire the form at once (so nothing typed is lost), then fill it once the record and the
+ * routine choices (`ready`, a promise) are in; `form.dataset.ready` marks that moment.
+ */
+export async function setUpEntryForm(form, { ready, onSaved, onDeleted }) {
   const params = new URLSearchParams(window.location.search);
   const id = params.get("id");
-  const existing = id ? await getRecord(id) : null;
+  let existing = null;
   wireScales(form);
-  if (existing && !existing.deleted) {
-    fill(form, existing.data);
-    form.querySelector("[data-delete]").hidden = false;
-    document.querySelector("[data-heading]").textContent = "Edit entry";
-  } else {
-    const prefill = Object.fromEntries(PREFILL.filter((k) => params.get(k)).map((k) => [k, params.get(k)]));
-    fill(form, { date: isoDate(), ...prefill });
-  }
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const error = form.querySelector("[data-form-error]");
@@ -26,14 +22,24 @@ export async function setUpEntryForm(form, { onSaved, onDeleted }) {
     error.hidden = !problem;
     error.textContent = problem ?? "";
     if (problem) return;
-    const saved = await saveRecord("journal", data, existing?.id);
-    onSaved(saved);
+    onSaved(await saveRecord("journal", data, existing?.id));
   });
   form.querySelector("[data-delete]").addEventListener("click", async () => {
     if (!window.confirm("Delete this entry? This can't be undone.")) return;
     await deleteRecord(existing.id);
     onDeleted();
   });
+  const [record] = await Promise.all([id ? getRecord(id) : null, ready]);
+  if (record && !record.deleted) {
+    existing = record;
+    fill(form, record.data);
+    form.querySelector("[data-delete]").hidden = false;
+    document.querySelector("[data-heading]").textContent = "Edit entry";
+  } else {
+    const prefill = Object.fromEntries(PREFILL.filter((k) => params.get(k)).map((k) => [k, params.get(k)]));
+    fill(form, { date: isoDate(), ...prefill });
+  }
+  form.dataset.ready = "true";
 }
 
 function wireScales(form) {

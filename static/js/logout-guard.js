@@ -1,6 +1,6 @@
 /** Logging out: sync first, then remove the account's data from this device. */
 import { clearStore, pendingRecords } from "acuplan/store";
-import { syncNow } from "acuplan/sync-client";
+import { stopSync, syncNow } from "acuplan/sync-client";
 
 export function guardLogout(form) {
   if (!form) return;
@@ -17,6 +17,7 @@ export function guardLogout(form) {
       button.textContent = "Log out";
       return;
     }
+    await stopSync();
     await clearStore();
     form.submit();
   });

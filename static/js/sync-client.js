@@ -17,6 +17,8 @@ const BATCH = 200;
 const WRITE_DELAY_MS = 1500;
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
 let running = null;
+let queued = null;
+let stopped = false;
 let failures = 0;
 let retryTimer = null;
 let writeTimer = null;
@@ -63,12 +65,33 @@ async function pullAll() {
   }
 }
 
-/** One full round; resolves with the status. Concurrent calls share one round. */
+/**
+ * A full round that starts after this call; resolves with the status. A call during a
+ * round queues one more (shared by every call meanwhile), so a change made mid-round is
+ * never left waiting, and rounds never overlap.
+ */
 export function syncNow() {
-  running ??= round().finally(() => {
-    running = null;
+  if (stopped) return Promise.resolve({ state: "stopped" });
+  if (!running) {
+    running = round().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+  queued ??= running.then(() => {
+    queued = null;
+    return syncNow();
   });
-  return running;
+  return queued;
+}
+
+/** No more rounds on this page (logging out: the device's copy is about to go). */
+export async function stopSync() {
+  await syncNow();
+  stopped = true;
+  clearTimeout(retryTimer);
+  clearTimeout(writeTimer);
+  await running;
 }
 
 async function round() {

@@ -19,6 +19,7 @@ export function registerWorker() {
   });
 
   navigator.serviceWorker.register("/service-worker.js").then((registration) => {
+    if (!registration) return; // service workers blocked by the browser or a policy
     if (registration.waiting && hadController) promptUpdate(registration.waiting);
     registration.addEventListener("updatefound", () => {
       const worker = registration.installing;
@@ -31,7 +32,7 @@ export function registerWorker() {
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "visible") registration.update().catch(() => {});
     });
-  });
+  }, () => {}); // no worker (private mode, blocked): the app still works online
 }
 
 function promptUpdate(worker) {

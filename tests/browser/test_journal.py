@@ -16,6 +16,7 @@ HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> & <b>bold</b>
 
 
 def fill_entry(page, minutes="12", notes="", adverse=()):
+    expect(page.locator("[data-journal-form]")).to_have_attribute("data-ready", "true")
     page.get_by_label("Minutes done").fill(minutes)
     page.locator("#pain_before").fill("6")
     page.locator("#pain_after").fill("3")
@@ -83,6 +84,7 @@ def test_edit_and_delete_an_entry(phone, live_server):
     phone.get_by_role("button", name="Save").click()
     phone.locator(".entry [data-link]").click()
     expect(phone.get_by_role("heading", name="Edit entry")).to_be_visible()
+    expect(phone.locator("[data-journal-form]")).to_have_attribute("data-ready", "true")
     expect(phone.locator("#pain_after")).to_have_value("3")
     expect(phone.get_by_label("Warmth")).to_be_checked()
     phone.get_by_label("Notes").fill("second thoughts")

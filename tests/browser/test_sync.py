@@ -83,7 +83,8 @@ def test_logout_removes_the_accounts_data_from_the_device(browser, live_server):
     sync(page)
     page.goto(live_server + "/account")
     page.get_by_role("button", name="Log out").click()
-    expect(page.get_by_role("heading", name="Using Acuplan on this device only")).to_be_visible()
+    heading = page.get_by_role("heading", name="Using Acuplan on this device only")
+    expect(heading).to_be_visible(timeout=15_000)
     assert store(page, "allRecords") == []
     page.context.close()
 
