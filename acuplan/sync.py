@@ -202,6 +202,10 @@ def _plan_edit(f: Fields) -> None:
         f.text("routine", max_length=80)
     if action == "shorten":
         f.number("minutes", minimum=1, maximum=120)
+    if action in ("done", "skip"):
+        # what was done or skipped, so progression can replay it after the plan moved on
+        f.text("routine", required=False, max_length=80)
+        f.number("mat_seconds", required=False, integer=True, maximum=3600)
     f.finish()
 
 

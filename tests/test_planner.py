@@ -228,6 +228,29 @@ def test_rest_days_mornings_and_layers_follow_the_rules(library, situation):
                     assert "bare" not in session.step_layers
 
 
+@FEW
+@given(situations())
+def test_swaps_fit_the_same_slot_no_longer_and_keep_the_same_rules(library, situation):
+    person, screening, history, on = situation
+    plan = build_plan(library, person, screening, history, on)
+    screened_out = bool(screening.flags & NO_MAT)
+    for week in plan.weeks:
+        for day in week.days:
+            for session in day.sessions:
+                assert len({s.routine for s in session.swaps}) == len(session.swaps) <= 3
+                for swap in session.swaps:
+                    routine = library.routines[swap.routine]
+                    assert swap.routine != session.routine
+                    assert 0 < swap.seconds == sum(swap.step_seconds) <= session.seconds
+                    assert swap.mat_seconds <= day.mat_limit
+                    assert not (screened_out and swap.mat_seconds)
+                    assert all(v.seconds < swap.seconds for v in swap.shorter)
+                    if session.slot == "morning":
+                        assert "sleep" not in routine.goals
+                    for step, seconds in zip(routine.steps, swap.step_seconds, strict=True):
+                        assert 0 <= seconds <= min(step.seconds, 30 * 60)
+
+
 def test_screening_flags_combine_strictest_first():
     assert assess_screening(Screening()).mat
     for flag in FLAGS:
@@ -390,7 +413,9 @@ def test_plan_covers_this_week_and_the_next_from_monday(library):
         "step_seconds",
         "step_layers",
         "shorter",
+        "swaps",
     }
+    assert session["swaps"], "other routines that fit are offered"
 
 
 def test_morning_and_evening_share_the_days_minutes(library):

@@ -106,6 +106,25 @@ def test_a_full_journal_entry_is_valid():
             },
             "records[0]: data.to_date: is required",
         ),
+        (
+            {
+                "kind": "plan-edit",
+                "data": {"date": "2026-11-20", "slot": "evening", "action": "done", "minutes": 5},
+            },
+            "records[0]: data.minutes: unknown field",
+        ),
+        (
+            {
+                "kind": "plan-edit",
+                "data": {
+                    "date": "2026-11-20",
+                    "slot": "evening",
+                    "action": "done",
+                    "mat_seconds": 4000,
+                },
+            },
+            "records[0]: data.mat_seconds: must be between 0 and 3600",
+        ),
     ],
 )
 def test_bad_records_are_named_with_their_field(change, message):
@@ -115,6 +134,28 @@ def test_bad_records_are_named_with_their_field(change, message):
     assert caught.value.message.startswith(message), caught.value.message
     if isinstance(record["id"], str) and record["id"] != "not-a-uuid":
         assert caught.value.record == record["id"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"date": "2026-11-20", "slot": "evening", "action": "move", "to_date": "2026-11-21"},
+        {"date": "2026-11-20", "slot": "morning", "action": "swap", "routine": "evening-unwind"},
+        {"date": "2026-11-20", "slot": "evening", "action": "shorten", "minutes": 5},
+        {"date": "2026-11-20", "slot": "evening", "action": "skip"},
+        {
+            "date": "2026-11-20",
+            "slot": "evening",
+            "action": "done",
+            "routine": "evening-unwind",
+            "mat_seconds": 300,
+        },
+    ],
+)
+def test_plan_edits_carry_what_their_action_needs(data):
+    record = {**journal(), "kind": "plan-edit", "data": data}
+    (parsed,) = parse_push({"records": [record]}, NOW)
+    assert parsed.kind == "plan-edit"
 
 
 @pytest.mark.parametrize("body", [None, [], {"records": "x"}, {"entries": []}])

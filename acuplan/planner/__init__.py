@@ -5,7 +5,7 @@ same inputs always give the same plan.
 """
 
 from .fitting import fit_routine
-from .plan import Day, Plan, Session, Version, Week, build_plan, plan_json
+from .plan import Day, Plan, Session, Swap, Version, Week, build_plan, plan_json
 from .profile import (
     FLAGS,
     PlanInputError,
@@ -30,6 +30,7 @@ __all__ = [
     "Screening",
     "Session",
     "SessionRecord",
+    "Swap",
     "Version",
     "Week",
     "assess_screening",

@@ -18,6 +18,7 @@ LEVEL_RANK = {"beginner": 0, "intermediate": 1, "experienced": 2}
 EXPERIENCE_RANK = {"never": 0, "few": 1, "regular": 2}
 UNLOCK = ((900, 2), (420, 1))  # mat seconds reached -> the routine level that now fits
 SHORTER = (900, 600, 300)
+SWAPS = 3  # other routines offered in place of a planned one
 ADVERSE_NOTE = (
     "You noted a reaction after a recent session, so your time on the mat has stepped back. "
     "If redness lasts more than an hour, or you notice bruising, broken skin, dizziness or "
@@ -35,6 +36,18 @@ class Version:
 
 
 @dataclass(frozen=True)
+class Swap:
+    """Another routine that fits a planned session's slot, no longer and fitted the same way."""
+
+    routine: str
+    step_seconds: tuple[int, ...]
+    step_layers: tuple[str | None, ...]
+    seconds: int
+    mat_seconds: int
+    shorter: tuple[Version, ...]
+
+
+@dataclass(frozen=True)
 class Session:
     date: date
     slot: str
@@ -44,6 +57,7 @@ class Session:
     seconds: int
     mat_seconds: int
     shorter: tuple[Version, ...]
+    swaps: tuple[Swap, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,19 +192,29 @@ def _plan_session(
         return goals + timing + level_fit + fill - memory.uses[routine.slug]
 
     routine, steps = max(choices, key=score)
+    # the best of the rest, for when the person would rather do something else offline
+    others = [f for f in fits if f[0] is not routine and sum(f[1]) <= sum(steps)]
+    others = sorted(others, key=score, reverse=True)[:SWAPS]
     memory.today.add(routine.slug)
     memory.uses[routine.slug] += 1
     memory.served.update(g for g in profile.goals if g in routine.goals)
     covered = safety.covered or profile.experience == "never" or profile.sensitivity == "high"
+
+    def fitted(routine: Routine, steps: tuple[int, ...]) -> dict:
+        return dict(
+            routine=routine.slug,
+            step_seconds=steps,
+            step_layers=mat_layers(routine, steps, covered),
+            seconds=sum(steps),
+            mat_seconds=mat_seconds(routine, steps),
+            shorter=_shorter(routine, steps, limit, standing, safety.stretches),
+        )
+
     return Session(
         date=day,
         slot=slot,
-        routine=routine.slug,
-        step_seconds=steps,
-        step_layers=mat_layers(routine, steps, covered),
-        seconds=sum(steps),
-        mat_seconds=mat_seconds(routine, steps),
-        shorter=_shorter(routine, steps, limit, standing, safety.stretches),
+        **fitted(routine, steps),
+        swaps=tuple(Swap(**fitted(r, s)) for r, s in others),
     )
 
 
@@ -242,17 +266,24 @@ def _session_json(session: Session) -> dict:
     return {
         "date": session.date.isoformat(),
         "slot": session.slot,
-        "routine": session.routine,
-        "seconds": session.seconds,
-        "mat_seconds": session.mat_seconds,
-        "step_seconds": list(session.step_seconds),
-        "step_layers": list(session.step_layers),
+        **_fitted_json(session),
+        "swaps": [_fitted_json(swap) for swap in session.swaps],
+    }
+
+
+def _fitted_json(fitted: Session | Swap) -> dict:
+    return {
+        "routine": fitted.routine,
+        "seconds": fitted.seconds,
+        "mat_seconds": fitted.mat_seconds,
+        "step_seconds": list(fitted.step_seconds),
+        "step_layers": list(fitted.step_layers),
         "shorter": [
             {
                 "seconds": v.seconds,
                 "mat_seconds": v.mat_seconds,
                 "step_seconds": list(v.step_seconds),
             }
-            for v in session.shorter
+            for v in fitted.shorter
         ],
     }

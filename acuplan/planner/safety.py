@@ -11,7 +11,7 @@ ASK_FIRST = {
     "bleeding": "You told us about a bleeding disorder or blood-thinning medicine.",
     "epilepsy": "You told us about epilepsy.",
     "pacemaker": "You told us you have a pacemaker.",
-    "heart": "You told us about a heart condition.",
+    "heart": "You told us about a heart condition or a blood clot.",
     "blood-pressure": "You told us your blood pressure runs very high or very low.",
     "fever": "You told us about a fever or an inflammation right now.",
     "neuropathy": "You told us about reduced feeling from diabetes.",
