@@ -1,4 +1,4 @@
-"""HTML pages: home, the routine library, one routine, the player, safety."""
+"""HTML pages: Today, onboarding, the routine library, one routine, the player, safety."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from flask import Blueprint, abort, render_template, request
 from .catalog import GOALS, LAYERS, LEVELS, POSITIONS, Filters, filter_routines
 from .catalog.query import DURATIONS
 from .library import current_library
+from .onboarding import onboarding_labels
 
 bp = Blueprint("pages", __name__)
 
@@ -26,9 +27,16 @@ def labels():
 
 @bp.get("/")
 def home():
+    """Today: a welcome, or (filled in on the device from the saved answers) the plan."""
     routines = current_library().routines
     featured = [routines[s] for s in FEATURED if s in routines]
     return render_template("home.html", featured=featured, count=len(routines))
+
+
+@bp.get("/start")
+def start():
+    """Onboarding: the questions the plan is built from. The answers stay on the device."""
+    return render_template("start.html", labels=onboarding_labels())
 
 
 @bp.get("/routines")

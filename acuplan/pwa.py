@@ -56,6 +56,7 @@ def precache_urls(app) -> list[str]:
     """Every URL the worker stores at install: the app shell, assets, library, pages."""
     pages = [
         url_for("pages.home"),
+        url_for("pages.start"),
         url_for("pages.routines"),
         url_for("pages.play"),
         url_for("pages.safety"),

@@ -19,10 +19,12 @@ export function showRoutine(root, routine) {
 export function showIntro(root, routine, timeline, offered = null) {
   const find = (name) => root.querySelector(`[data-${name}]`);
   const steps = timeline.steps.length;
+  // the timeline's own mat time: a plan may have shortened the routine
+  const matMs = timeline.steps.reduce((sum, s) => sum + (s.kind === "mat" ? s.durationMs : 0), 0);
   find("routine-summary").textContent = routine.summary;
   find("routine-facts").textContent =
     `${durationText(timeline.totalMs)} · ${steps} step${steps === 1 ? "" : "s"}` +
-    (routine.mat_seconds ? ` · ${durationText(routine.mat_seconds * 1000)} on the mat` : "");
+    (matMs ? ` · ${durationText(matMs)} on the mat` : "");
   find("ios-note").hidden = !isIos();
   find("resume").hidden = offered === null;
   find("start").hidden = offered !== null;

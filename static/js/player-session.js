@@ -76,6 +76,9 @@ export function createSession(timeline, saved = null, seconds = {}) {
         seconds: Math.round(doneMs / 1000),
         plannedSeconds: Math.round(timeline.totalMs / 1000),
         stepsDone: done.length,
+        matSeconds: Math.round(
+          done.filter((s) => s.kind === "mat").reduce((sum, s) => sum + s.durationMs, 0) / 1000,
+        ),
         stepsTotal: steps.length,
         endedEarly,
       };

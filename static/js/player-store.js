@@ -1,7 +1,7 @@
 /** The player's records on this device: the session in progress and finished sessions.
  *
  * localStorage for now; the journal moves them to IndexedDB, which is why every function
- * already returns a promise and the interface is these four.
+ * already returns a promise and the interface is these five.
  */
 
 const SESSION = "acuplan.session";
@@ -18,6 +18,11 @@ export async function saveSession(session) {
 
 export async function clearSession() {
   localStorage.removeItem(SESSION);
+}
+
+/** Every finished session stored on this device. */
+export async function listFinished() {
+  return read(FINISHED, []);
 }
 
 /** Store a finished session; a record with the same id replaces it. */

@@ -16,6 +16,17 @@ async function findRoutine(slug) {
   return (await response.json()).routines.find((routine) => routine.slug === slug) ?? null;
 }
 
+/**
+ * ?steps=60,0,300: the plan's seconds for each step of the routine, 0 leaving one out, as
+ * {index: seconds}; {} (the routine as written) when absent or not one per step.
+ */
+export function stepSeconds(routine, text) {
+  const values = (text ?? "").split(",").map((v) => (/^\d{1,4}$/.test(v.trim()) ? Number(v) : NaN));
+  const fits = values.length === routine.steps.length && values.every((v) => v <= 3600);
+  if (!fits || !values.some((v) => v > 0)) return {};
+  return Object.fromEntries(values.map((seconds, index) => [index, seconds]));
+}
+
 function say(root, text) {
   const message = root.querySelector("[data-message]");
   message.textContent = text;
@@ -23,7 +34,8 @@ function say(root, text) {
 }
 
 export async function openPlayer(root) {
-  const slug = new URLSearchParams(window.location.search).get("routine");
+  const query = new URLSearchParams(window.location.search);
+  const slug = query.get("routine");
   const labels = JSON.parse(root.dataset.labels);
   let routine = null;
   try {
@@ -46,11 +58,13 @@ export async function openPlayer(root) {
     settingsChanged();
   });
 
+  const seconds = stepSeconds(routine, query.get("steps"));
   const stored = await loadSession();
   let session = null;
   let timeline = null;
   let offered = false;
-  if (stored?.slug === slug && stored.clock) {
+  const same = JSON.stringify(stored?.seconds ?? {}) === JSON.stringify(seconds);
+  if (stored?.slug === slug && stored.clock && same) {
     timeline = buildTimeline(routine, { seconds: stored.seconds });
     const { saved, offer } = pickUp(stored, timeline);
     offered = offer;
@@ -60,9 +74,9 @@ export async function openPlayer(root) {
     }
   }
   if (!session) {
-    timeline = buildTimeline(routine);
+    timeline = buildTimeline(routine, { seconds });
     if (!offered) await showIntro(root, routine, timeline);
-    session = createSession(timeline);
+    session = createSession(timeline, null, seconds);
   }
   // Browsers let a page make sound only after a tap: Start or Resume is one. A reload is not;
   // the player then asks for a tap to turn the sound on.

@@ -1,0 +1,33 @@
+/** Days as the plan writes them (YYYY-MM-DD, the person's own calendar day) and in words. */
+const WEEKDAY = new Intl.DateTimeFormat("en-GB", { weekday: "long" });
+const SHORT = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric" });
+const LONG = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long" });
+
+/** Today (or `date`) in the person's time zone. */
+export function isoDate(date = new Date()) {
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}
+
+function parse(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return new Date(year, month - 1, day, 12);
+}
+
+export function addDays(iso, days) {
+  const date = parse(iso);
+  date.setDate(date.getDate() + days);
+  return isoDate(date);
+}
+
+export const weekdayName = (iso) => WEEKDAY.format(parse(iso));
+export const shortDay = (iso) => SHORT.format(parse(iso));
+export const longDate = (iso) => LONG.format(parse(iso));
+
+/** "Today", "Tomorrow", "Wednesday" within the coming week, else "Monday 30 November". */
+export function dayInWords(iso, today) {
+  if (iso === today) return "Today";
+  if (iso === addDays(today, 1)) return "Tomorrow";
+  if (iso > today && iso < addDays(today, 7)) return weekdayName(iso);
+  return longDate(iso);
+}

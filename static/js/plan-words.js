@@ -1,0 +1,46 @@
+/** A planned session in words: when, how long, how long on the mat, what to wear. */
+import { dayInWords } from "acuplan/plan-dates";
+import { minutesOf } from "acuplan/plan-edits";
+import { durationText } from "acuplan/time-format";
+
+export const SLOT_NAMES = { morning: "Morning", evening: "Evening" };
+const LAYER_NAMES = { bare: "bare skin", shirt: "a thin shirt", towel: "a towel", socks: "socks" };
+
+export const titleOf = (routines, slug) => routines.get(slug)?.title ?? slug;
+
+/** "Today · Evening" */
+export const whenText = (session, today) =>
+  `${dayInWords(session.date, today)} · ${SLOT_NAMES[session.slot] ?? session.slot}`;
+
+/** "10 min · 5 min on the mat", or "10 min · no mat". */
+export function lengthText(session) {
+  const mat = session.mat_seconds
+    ? `${durationText(session.mat_seconds * 1000)} on the mat`
+    : "no mat";
+  return `${minutesOf(session.seconds)} min · ${mat}`;
+}
+
+/** "On the mat: a thin shirt and socks", or "" when no mat step is kept. */
+export function layerText(session) {
+  const layers = session.step_layers.filter((layer, i) => layer && session.step_seconds[i] > 0);
+  const names = [...new Set(layers)].map((layer) => LAYER_NAMES[layer] ?? layer);
+  if (!names.length) return "";
+  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+  return `On the mat: ${list}.`;
+}
+
+/** The player for this session, with the plan's length for every step. */
+export function playerUrl(session) {
+  const query = new URLSearchParams({ routine: session.routine });
+  query.set("steps", session.step_seconds.join(","));
+  return `/play?${query}`;
+}
+
+/** "You're at 5 minutes on the mat." */
+export function matLimitText(plan) {
+  if (!plan.mat_allowed) {
+    return "No time on the mat for now: breathing, gentle stretches and meditation.";
+  }
+  const minutes = Math.round(plan.mat_limit / 60);
+  return `You're at ${minutes} minute${minutes === 1 ? "" : "s"} on the mat.`;
+}

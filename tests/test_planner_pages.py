@@ -1,0 +1,54 @@
+"""The planner's pages: onboarding at /start and Today at /, shells the device fills in."""
+
+from __future__ import annotations
+
+import re
+
+from acuplan.catalog import GOALS
+from acuplan.onboarding import FLAG_QUESTIONS
+from acuplan.planner import FLAGS
+from tests.test_pwa import worker_constants
+
+
+def values(html: str, name: str) -> list[str]:
+    return re.findall(rf'name="{name}" value="([^"]+)"', html)
+
+
+def test_onboarding_asks_every_question_the_planner_knows(client):
+    response = client.get("/start")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert values(html, "goals") == list(GOALS)
+    assert values(html, "times") == ["morning", "evening"]
+    assert values(html, "experience") == ["never", "few", "regular"]
+    assert values(html, "sensitivity") == ["low", "medium", "high"]
+    assert values(html, "flags") == list(FLAGS)
+    for question in FLAG_QUESTIONS.values():
+        assert question in html.replace("&#39;", "'")
+    assert 'name="minutes_per_day" min="5" max="120"' in html
+    assert re.findall(r'<option value="(\d)"', html) == [str(n) for n in range(1, 8)]
+    assert 'data-error-for="minutes_per_day"' in html
+
+
+def test_onboarding_has_no_inline_script_or_style(client):
+    html = client.get("/start").get_data(as_text=True)
+    assert not re.search(r"<script(?![^>]*\b(type=\"importmap\"|src=))", html)
+    assert " style=" not in html and " onclick=" not in html
+
+
+def test_today_welcomes_and_offers_to_plan_the_week(client):
+    html = client.get("/").get_data(as_text=True)
+    assert '<a class="button button-primary" href="/start">Plan my week</a>' in html
+    assert "breathe slowly" in html
+    # Today itself is a template the device fills in once the person has answered
+    assert "<template data-today-template>" in html
+    assert html.count("<h1") == 2 and html.index("hero-title") < html.index("<template")
+    assert "Add to calendar (.ics)" in html
+    assert 'value="07:30"' in html and 'value="21:00"' in html
+
+
+def test_the_worker_precaches_onboarding_and_today(client):
+    _, precache = worker_constants(client)
+    assert {"/", "/start"} <= set(precache)
+    assert any(re.search(r"/today-page\.[0-9a-f]+\.js$", url) for url in precache)
+    assert any(re.search(r"/start-page\.[0-9a-f]+\.js$", url) for url in precache)
