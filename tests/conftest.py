@@ -19,6 +19,13 @@ from app import create_app
 LIBRARY = ROOT / "routines"
 
 
+def pytest_report_header(config):
+    """The chaos test's seed, shown at the top of every run (CI's log included)."""
+    from tests.browser.test_sync_chaos import OPERATIONS, SEED
+
+    return f"sync chaos test: seed {SEED}, {OPERATIONS} operations (CHAOS_SEED to replay)"
+
+
 @pytest.fixture
 def database_url(tmp_path):
     return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite3'}"

@@ -151,9 +151,3 @@ def screenshot():
 
     return take
 
-
-def pytest_report_header(config):
-    """The chaos test's seed, shown at the top of every run (CI's log included)."""
-    from tests.browser.test_sync_chaos import OPERATIONS, SEED
-
-    return f"sync chaos test: seed {SEED}, {OPERATIONS} operations (CHAOS_SEED to replay)"
