@@ -23,7 +23,11 @@ async function loadRoutines() {
 /** Replace the welcome with Today when the person has answered the onboarding questions. */
 export async function openToday(main) {
   let saved = await loadProfile().catch(() => null);
-  if (!saved) return;
+  if (!saved) {
+    // the answers may yet arrive from the account (sync), or from another tab
+    document.addEventListener("acuplan:records-changed", () => openToday(main), { once: true });
+    return;
+  }
   const view = mountToday(main);
   const find = (name) => view.querySelector(`[data-${name}]`);
   const say = (name, text) => (find(name).textContent = text);

@@ -179,6 +179,57 @@ def test_start_plays_the_plans_step_lengths(monday, live_server):
     assert facts.text_content().startswith("4 min") or facts.text_content().startswith("5 min")
 
 
+def session(date, slot="evening", routine="a", swaps=()):
+    fitted = {"seconds": 600, "mat_seconds": 300, "step_seconds": [300, 300]}
+    shorter = [{"seconds": 298, "mat_seconds": 120, "step_seconds": [120, 178]}]
+    return {
+        "date": date,
+        "slot": slot,
+        "routine": routine,
+        **fitted,
+        "step_layers": ["shirt", None],
+        "shorter": shorter,
+        "swaps": [
+            {"routine": r, **fitted, "step_layers": [None, None], "shorter": shorter} for r in swaps
+        ],
+    }
+
+
+def test_edits_apply_in_order_and_those_that_no_longer_fit_are_left_out(phone, live_server):
+    days = [
+        {"date": f"2026-11-{23 + n}", "sessions": [], "rest": True, "mat_limit": 300}
+        for n in range(7)
+    ]
+    days[0]["sessions"] = [session("2026-11-23", swaps=["b"])]
+    days[2]["sessions"] = [session("2026-11-25")]
+    plan = {"weeks": [{"start": "2026-11-23", "days": days}]}
+
+    def edit(n, **data):
+        return {"id": f"id-{n}", "modified": n, "data": {"slot": "evening", **data}}
+
+    edits = [
+        edit(5, date="2026-11-26", action="done"),  # made after the move below
+        edit(1, date="2026-11-25", action="move", to_date="2026-11-26"),
+        edit(2, date="2026-11-23", action="move", to_date="2026-11-26"),  # taken by then
+        edit(3, date="2026-11-23", action="swap", routine="b"),
+        edit(4, date="2026-11-23", action="shorten", minutes=5),
+        edit(6, date="2026-11-23", action="swap", routine="gone"),
+        edit(7, date="2026-12-30", action="skip"),  # outside the plan
+    ]
+    phone.goto(live_server + "/start")
+    days = phone.evaluate(
+        """async ([plan, edits]) => {
+          const { applyEdits } = await import("acuplan/plan-edits");
+          return applyEdits(plan, edits).map((day) => [day.date, day.rest,
+            day.sessions.map((s) => [s.routine, s.seconds, s.status, s.shortened, s.edits])]);
+        }""",
+        [plan, edits],
+    )
+    assert days[0] == ["2026-11-23", False, [["b", 298, None, True, ["id-3", "id-4"]]]]
+    assert days[2] == ["2026-11-25", True, []]
+    assert days[3] == ["2026-11-26", False, [["a", 600, "done", False, ["id-1", "id-5"]]]]
+
+
 @pytest.mark.parametrize("phone", ["light", "dark"], indirect=True)
 def test_screenshots_of_today_and_onboarding(monday, live_server, screenshot, phone):
     scheme = phone.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
