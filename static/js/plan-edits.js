@@ -70,6 +70,22 @@ function change(session, edit, dates, at) {
   }
 }
 
+/**
+ * Sessions done without being marked in the plan — logged in the journal or finished in the
+ * player, the same routine on the same day — count as done too (`logged`: no edit to undo).
+ */
+export function markLogged(days, history) {
+  const done = new Set(
+    history.filter((r) => r.status === "done").map((r) => `${r.date} ${r.routine}`),
+  );
+  for (const session of days.flatMap((day) => day.sessions)) {
+    if (!session.status && done.has(`${session.date} ${session.routine}`)) {
+      Object.assign(session, { status: "done", logged: true });
+    }
+  }
+  return days;
+}
+
 /** The other routines a session can become: the planned one back, and its swaps. */
 export function swapChoices(session) {
   const { planned } = session;

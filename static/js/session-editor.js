@@ -30,7 +30,9 @@ export function quickControls(session, ctx) {
         class: `plan-mark plan-mark-${session.status}`,
         text: session.status === "done" ? "Done" : "Skipped",
       }),
-      button("Undo", () => ctx.undo(session.edits.at(-1)), "button-small"),
+      session.logged
+        ? make("span", { class: "hint", text: "From your journal or a finished session." })
+        : button("Undo", () => ctx.undo(session.edits.at(-1)), "button-small"),
     );
   }
   const edit = (change, message) => () => ctx.edit(session, change, message);

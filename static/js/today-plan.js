@@ -1,7 +1,7 @@
 /** Today's plan, built from the answers on this device, with the changes made to it. */
 import { setUpCalendar } from "acuplan/plan-calendar";
 import { isoDate } from "acuplan/plan-dates";
-import { applyEdits, loadEdits, saveEdit, undoEdit } from "acuplan/plan-edits";
+import { applyEdits, loadEdits, markLogged, saveEdit, undoEdit } from "acuplan/plan-edits";
 import { loadHistory } from "acuplan/plan-history";
 import { cachedPlan, fetchPlan, isCurrent, planRequest } from "acuplan/plan-source";
 import { loadProfile } from "acuplan/profile-store";
@@ -48,7 +48,7 @@ export async function showToday(main, answers) {
     ctx.today = isoDate();
     view.dataset.state = cached ? "plan" : "empty";
     if (!cached) return;
-    ctx.days = applyEdits(cached.plan, await loadEdits());
+    ctx.days = markLogged(applyEdits(cached.plan, await loadEdits()), request?.history ?? []);
     renderToday(view, cached.plan, ctx.days, ctx);
     if (ctx.days.at(-1).date < ctx.today) {
       const ended = "Your saved plan has ended. Connect to the internet to plan the weeks ahead.";

@@ -179,6 +179,21 @@ def test_start_plays_the_plans_step_lengths(monday, live_server):
     assert facts.text_content().startswith("4 min") or facts.text_content().startswith("5 min")
 
 
+def test_a_session_logged_in_the_journal_shows_as_done(monday, live_server):
+    onboard(monday, live_server)
+    card = monday.locator("[data-next]")
+    expect(card.locator("[data-next-when]")).to_have_text("Today · Evening")
+    slug = card.locator("[data-start]").get_attribute("href").split("routine=")[1].split("&")[0]
+    monday.evaluate(
+        """async (routine) => (await import("acuplan/store")).saveRecord("journal",
+          {date: "2026-11-23", routine, minutes: 9, adverse: []})""",
+        slug,
+    )
+    today = day(monday, "2026-11-23")
+    expect(today.locator(".plan-session-facts .plan-mark")).to_have_text("Done")
+    expect(card.locator("[data-next-when]")).to_have_text("Wednesday · Evening")
+
+
 def session(date, slot="evening", routine="a", swaps=()):
     fitted = {"seconds": 600, "mat_seconds": 300, "step_seconds": [300, 300]}
     shorter = [{"seconds": 298, "mat_seconds": 120, "step_seconds": [120, 178]}]
