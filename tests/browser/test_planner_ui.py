@@ -255,3 +255,18 @@ def test_screenshots_of_today_and_onboarding(monday, live_server, screenshot, ph
     expect(phone.locator("[data-next]")).to_be_visible()
     screenshot(phone, f"planner-today-{name}")
     screenshot(phone, f"planner-today-{name}-full", full_page=True)
+
+
+def test_an_adverse_effect_in_the_journal_steps_the_plan_back(monday, live_server):
+    onboard(monday, live_server)
+    expect(monday.locator("[data-mat-limit]")).to_have_text("You're at 5 minutes on the mat.")
+    monday.goto(live_server + "/journal/entry")
+    expect(monday.locator("[data-journal-form]")).to_have_attribute("data-ready", "true")
+    monday.get_by_label("Date").fill("2026-11-22")
+    monday.get_by_label("Minutes done").fill("5")
+    monday.get_by_label("Dizziness").check()
+    monday.get_by_role("button", name="Save").click()
+    expect(monday.locator("[data-advice]")).to_contain_text("Your plan steps back")
+    monday.goto(live_server + "/")
+    expect(monday.locator("[data-mat-limit]")).to_have_text("You're at 3 minutes on the mat.")
+    expect(monday.locator("main")).to_contain_text("has stepped back")
