@@ -1,7 +1,14 @@
-/** How the player cues: voice, tones, vibration or silent, and how loud. Remembered. */
+/**
+ * How the player cues: voice, tones, vibration or silent, and how loud. Remembered on the
+ * device at once (localStorage) and as a synced `preferences` record, so a person's other
+ * phones follow.
+ */
 import { canSpeak } from "acuplan/speech";
+import { getRecord, saveRecord } from "acuplan/store";
 
 const KEY = "acuplan.cue-settings";
+// One preferences record per person: the same id on every device, so they share it.
+export const PREFERENCES_ID = "00000000-0000-4000-8000-000000000c5e";
 export const CUE_MODES = ["voice", "tones", "vibration", "silent"];
 
 /** The remembered settings, or the defaults: voice where the browser can speak. */
@@ -29,21 +36,35 @@ export const playsSounds = (settings) => settings.mode === "voice" || settings.m
  */
 export function bindCueSettings(form, settings, onChange) {
   const volume = form.elements.namedItem("volume");
-  for (const radio of form.querySelectorAll('input[name="mode"]')) {
-    radio.checked = radio.value === settings.mode;
-  }
-  volume.value = String(Math.round(settings.volume * 100));
-  const showVolume = () => {
+  const show = () => {
+    for (const radio of form.querySelectorAll('input[name="mode"]')) {
+      radio.checked = radio.value === settings.mode;
+    }
+    volume.value = String(Math.round(settings.volume * 100));
     volume.disabled = !playsSounds(settings);
   };
-  showVolume();
+  show();
+  // The synced copy (perhaps chosen on another phone) wins over this device's quick copy.
+  getRecord(PREFERENCES_ID)
+    .then((record) => {
+      const cues = record && !record.deleted ? record.data?.cues : null;
+      if (!cues || !CUE_MODES.includes(cues.mode) || !Number.isFinite(cues.volume)) return;
+      settings.mode = cues.mode;
+      settings.volume = Math.min(1, Math.max(0, cues.volume));
+      localStorage.setItem(KEY, JSON.stringify(settings));
+      show();
+      onChange(settings);
+    })
+    .catch(() => {});
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("change", () => {
     const mode = form.querySelector('input[name="mode"]:checked')?.value;
     settings.mode = CUE_MODES.includes(mode) ? mode : settings.mode;
     settings.volume = Number(volume.value) / 100;
     localStorage.setItem(KEY, JSON.stringify(settings));
-    showVolume();
+    saveRecord("preferences", { cues: { mode: settings.mode, volume: settings.volume } },
+      PREFERENCES_ID).catch(() => {});
+    show();
     onChange(settings);
   });
 }

@@ -577,3 +577,29 @@ def test_the_screen_is_kept_on_and_asked_again_when_visible(phone, live_server):
     phone.locator("[data-end]").click()
     phone.locator("[data-end-confirm]").click()
     assert phone.evaluate(locks) == [["screen", True], ["screen", True]]
+
+
+def test_cue_settings_are_a_synced_preferences_record_that_other_devices_follow(phone, live_server):
+    phone.goto(live_server + "/play?routine=evening-unwind")
+    phone.locator("[data-settings] summary").click()
+    phone.get_by_label("Vibration only").check()
+    record = phone.evaluate(
+        """async () => (await import("acuplan/store")).getRecord(
+          (await import("acuplan/cue-settings")).PREFERENCES_ID)"""
+    )
+    assert record["kind"] == "preferences" and record["dirty"] == 1
+    assert record["data"] == {"cues": {"mode": "vibration", "volume": 0.8}}
+
+    # Another device's choice arrives by sync: the player follows it over its local copy.
+    phone.evaluate(
+        """async () => {
+          const { applyServerRecords } = await import("acuplan/store");
+          const { PREFERENCES_ID } = await import("acuplan/cue-settings");
+          await applyServerRecords([{ id: PREFERENCES_ID, kind: "preferences",
+            data: { cues: { mode: "silent", volume: 0.3 } }, modified: Date.now() + 1000,
+            deleted: false }]);
+        }"""
+    )
+    phone.reload()
+    phone.locator("[data-settings] summary").click()
+    expect(phone.get_by_label("Silent", exact=True)).to_be_checked()
