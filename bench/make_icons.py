@@ -2,10 +2,10 @@
 
 Usage, from the project root:
 
-    .venv/bin/python bench/make_icons.py
+    .venv/bin/python -m bench.make_icons
         Regenerates every icon PNG in static/icons/ from icon.svg and maskable.svg.
 
-    .venv/bin/python bench/make_icons.py http://127.0.0.1:5077
+    .venv/bin/python -m bench.make_icons http://127.0.0.1:5077
         Also takes screenshot-narrow.png (/routines, 390x844) and screenshot-wide.png
         (/routines/evening-unwind, 1280x800) from an app already running at that URL,
         e.g. started with `.venv/bin/flask --app app run --port 5077`.
@@ -20,17 +20,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from tests.browser.chromium import CHROMIUM_ARGS as ARGS
+
 ICONS = Path(__file__).resolve().parent.parent / "static" / "icons"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 # (output file, source SVG, size in px, transparent background)
 ICON_RENDERS = [

@@ -31,18 +31,10 @@ import rcssmin
 from playwright.sync_api import sync_playwright
 
 from bench.api_routines import free_port, start
+from tests.browser.chromium import CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "evening-unwind"  # opens with 66 s of coherent breathing (5.5 s in, 5.5 s out)
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 LONG_TASKS = """() => {
   window.longTasks = [];
   new PerformanceObserver((list) => {

@@ -7,7 +7,6 @@ variable. If neither exists the browser tests fail: a skipped browser test is no
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from pathlib import Path
 
@@ -18,22 +17,14 @@ from werkzeug.serving import make_server
 
 from acuplan.extensions import db
 from app import create_app
+from tests.browser.chromium import CHROMIUM_ARGS, find_chromium
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    path = find_chromium()
     if not path:
         pytest.fail("Chromium not found: install Debian's `chromium` or set CHROMIUM")
     return path
@@ -150,4 +141,3 @@ def screenshot():
         return path
 
     return take
-
