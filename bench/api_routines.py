@@ -4,7 +4,7 @@ Both run under gunicorn with the same settings; requests alternate between them 
 so drift on a shared machine hits both alike. Prints the ratio of mean request times
 (Acuplan / bare): 1.0 means the library endpoint costs nothing over returning bytes.
 
-    .venv/bin/python bench/api_routines.py [--requests 3000] [--workers 2]
+    .venv/bin/python -m bench.api_routines [--requests 3000] [--workers 2]
 """
 
 from __future__ import annotations
@@ -12,48 +12,13 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start(target: str, port: int, workers: int, env: dict) -> subprocess.Popen:
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "--preload",
-        "-w",
-        str(workers),
-        "-b",
-        f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
-        target,
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env})
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            get(port)
-            return process
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError(f"{target} did not start on port {port}")
+from bench.server import acuplan_server, free_port, start
 
 
 def get(port: int) -> bytes:
@@ -84,41 +49,28 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3"),
-            "SECRET_KEY": "bench",
-        }
-        subprocess.run(
-            [sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"],
-            cwd=ROOT,
-            env={**os.environ, **env},
-            check=True,
-            capture_output=True,
+    with (
+        acuplan_server(args.workers, os.environ.get("DATABASE_URL")) as acuplan_port,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
+        body = get(acuplan_port)
+        body_file = Path(tmp) / "body.json"
+        body_file.write_bytes(body)
+        bare_port = free_port()
+        bare = start(
+            "bench.bare_app:app", bare_port, args.workers, {"BENCH_BODY_FILE": str(body_file)}
         )
-        acuplan_port, bare_port = free_port(), free_port()
-        acuplan = start("app:create_app()", acuplan_port, args.workers, env)
         try:
-            body = get(acuplan_port)
-            body_file = Path(tmp) / "body.json"
-            body_file.write_bytes(body)
-            bare = start(
-                "bench.bare_app:app", bare_port, args.workers, {"BENCH_BODY_FILE": str(body_file)}
-            )
-            try:
-                assert get(bare_port) == body
-                for port in (acuplan_port, bare_port):  # warm up
-                    timed_round(port, 200, args.clients)
-                ours, base = [], []
-                for _ in range(args.rounds):
-                    ours.append(timed_round(acuplan_port, args.requests, args.clients))
-                    base.append(timed_round(bare_port, args.requests, args.clients))
-            finally:
-                bare.terminate()
-                bare.wait()
+            assert get(bare_port) == body
+            for port in (acuplan_port, bare_port):  # warm up
+                timed_round(port, 200, args.clients)
+            ours, base = [], []
+            for _ in range(args.rounds):
+                ours.append(timed_round(acuplan_port, args.requests, args.clients))
+                base.append(timed_round(bare_port, args.requests, args.clients))
         finally:
-            acuplan.terminate()
-            acuplan.wait()
+            bare.terminate()
+            bare.wait()
 
     ours_ms, base_ms = statistics.median(ours) * 1e3, statistics.median(base) * 1e3
     print(

@@ -16,11 +16,10 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
-from bench.api_routines import free_port, start
+from bench.server import acuplan_server
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE_DIR = ROOT / "bench" / ".node"
@@ -198,22 +197,8 @@ def main() -> None:
     args = parser.parse_args()
     ensure_lighthouse()
 
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {"DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3", "SECRET_KEY": "bench"}
-        subprocess.run(
-            [sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"],
-            cwd=ROOT,
-            env={**os.environ, **env},
-            check=True,
-            capture_output=True,
-        )
-        port = free_port()
-        server = start("app:create_app()", port, 2, env)
-        try:
-            summary = measure(f"http://127.0.0.1:{port}", args.runs)
-        finally:
-            server.terminate()
-            server.wait()
+    with acuplan_server(2) as port:
+        summary = measure(f"http://127.0.0.1:{port}", args.runs)
 
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps({"runs": args.runs, "pages": summary}, indent=2) + "\n")

@@ -18,11 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import re
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,8 +26,8 @@ import brotli
 import rcssmin
 from playwright.sync_api import sync_playwright
 
-from bench.api_routines import free_port, start
-from tests.browser.chromium import CHROMIUM_ARGS
+from bench.server import acuplan_server
+from tests.browser.chromium import CHROMIUM_ARGS, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "evening-unwind"  # opens with 66 s of coherent breathing (5.5 s in, 5.5 s out)
@@ -127,11 +123,7 @@ def traced_main_thread_ms(trace: dict) -> float:
 
 def run_player(base_url: str, seconds: float) -> tuple[dict, dict, dict]:
     with sync_playwright() as playwright:
-        chromium = os.environ.get("CHROMIUM") or "chromium"
-        browser = playwright.chromium.launch(
-            executable_path=subprocess.check_output(["which", chromium], text=True).strip(),
-            args=CHROMIUM_ARGS,
-        )
+        browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
         context = browser.new_context(
             viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
         )
@@ -168,22 +160,8 @@ def main() -> None:
         "routine list page's own JS"
     )
 
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {"DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3", "SECRET_KEY": "bench"}
-        subprocess.run(
-            [sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"],
-            cwd=ROOT,
-            env={**os.environ, **env},
-            check=True,
-            capture_output=True,
-        )
-        port = free_port()
-        server = start("app:create_app()", port, 1, env)
-        try:
-            active, stretch, paused = run_player(f"http://127.0.0.1:{port}", args.seconds)
-        finally:
-            server.terminate()
-            server.wait()
+    with acuplan_server(1) as port:
+        active, stretch, paused = run_player(f"http://127.0.0.1:{port}", args.seconds)
 
     print(f"\nmain thread, ms per second of real time ({args.seconds:g} s windows, {SLUG}):")
     print(f"{'':30} {'breathing':>10} {'stretch':>8} {'paused':>8}")
