@@ -125,5 +125,5 @@ def test_library_json_is_precompressed(client):
 
 def test_offline_page_links_to_what_works_offline(client):
     html = client.get("/offline").get_data(as_text=True)
-    for href in ('href="/"', 'href="/routines"', 'href="/safety"'):
+    for href in ('href="/"', 'href="/routines"', 'href="/journal"', 'href="/safety"'):
         assert href in html
