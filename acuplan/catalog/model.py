@@ -85,6 +85,13 @@ class BreathingPattern:
     hold_out: float
     top_up: float
     asks: frozenset[str] = frozenset()
+    # The least experienced level a routine may use it at, and at most how many cycles a
+    # routine of each level may ask for (levels not listed: no limit beyond the routine's).
+    level: str = "beginner"
+    max_cycles: tuple[tuple[str, int], ...] = ()
+    # A safety sentence every step using the pattern says (e.g. "If the hold feels too long,
+    # shorten it."); the loader refuses an instruction that leaves it out.
+    caveat: str | None = None
 
     @property
     def phases(self) -> tuple[Phase, ...]:
@@ -97,6 +104,10 @@ class BreathingPattern:
             Phase("hold", self.hold_out),
         )
         return tuple(p for p in parts if p.seconds > 0)
+
+    def cycle_limit(self, level: str) -> int | None:
+        """At most how many cycles a routine of `level` may ask for, or None for no limit."""
+        return dict(self.max_cycles).get(level)
 
     @property
     def cycle_seconds(self) -> float:

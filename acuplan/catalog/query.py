@@ -96,6 +96,9 @@ def step_json(step: Step) -> dict:
         }
         if step.cycles:
             data["cycles"] = step.cycles
+        if pattern.caveat:
+            # Said with every step that uses the pattern, carried ones included.
+            data["caveat"] = pattern.caveat
     if step.stretch:
         data["stretch"] = {
             "id": step.stretch.id,
