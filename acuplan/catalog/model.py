@@ -43,6 +43,9 @@ MEDITATION_KINDS: dict[str, str] = {
     "open-awareness": "Open awareness",
     "grounding": "5-4-3-2-1 grounding",
     "wind-down": "Wind-down visualisation",
+    # Not a meditation of its own: a few quiet words now and then while a person lies on
+    # the mat reading, listening or working, so a long stay never goes unchecked.
+    "check-in": "Gentle check-ins",
 }
 STEP_KINDS = ("mat", "breathing", "stretch", "meditation")
 
