@@ -76,14 +76,19 @@ export function runSession(root, timeline, session, settings, labels, onEnd) {
   }
   function previous() {
     const state = stateAt(timeline, session.position());
+    if (state.stage === "countdown" && state.next.order > 0) {
+      seek(timeline.steps[state.next.order - 1].leadStartMs);
+      return;
+    }
     if (state.stage !== "step") return;
     const { step, intoMs } = state;
     const back = intoMs < RESTART_STEP_MS && step.order > 0;
-    seek(back ? timeline.steps[step.order - 1].startMs : step.startMs);
+    // Back to a step's lead-in, so its instruction is said again before it starts.
+    seek(back ? timeline.steps[step.order - 1].leadStartMs : step.leadStartMs);
   }
   function skip() {
     const state = stateAt(timeline, session.position());
-    if (state.stage === "countdown") seek(timeline.countdownMs);
+    if (state.stage === "countdown") seek(state.next.startMs);
     else if (state.stage === "step") seek(state.step.endMs);
   }
   function sound() {
