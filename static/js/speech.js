@@ -41,10 +41,11 @@ export const speechQueue = () => [speaking, ...queue].filter(Boolean).map(({ tex
 
 /** Stop saying anything and forget what was queued (a pause, a skip, changed settings). */
 export function stopSpeaking() {
+  const busy = speaking || queue.length;
   queue.length = 0;
   speaking = null;
   clearTimeout(fallback);
-  if (canSpeak()) speechSynthesis.cancel();
+  if (busy && canSpeak()) speechSynthesis.cancel();
 }
 
 function next() {

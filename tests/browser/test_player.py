@@ -697,3 +697,32 @@ def test_cue_settings_are_a_synced_preferences_record_that_other_devices_follow(
     phone.reload()
     phone.locator("[data-settings] summary").click()
     expect(phone.get_by_label("Silent", exact=True)).to_be_checked()
+
+
+SPY_ON_PITCHES = """
+  window.pitches = [];
+  const set = AudioParam.prototype.setValueAtTime;
+  AudioParam.prototype.setValueAtTime = function (value, when) {
+    window.pitches.push(value);
+    return set.call(this, value, when);
+  };
+"""
+TICK_PITCHES = {"inhale": 1320, "hold": 990, "exhale": 660}  # tones.js
+
+
+@pytest.mark.parametrize("ticks", [True, False])
+def test_the_count_is_heard_as_a_tick_each_second_of_a_breath(phone, live_server, ticks):
+    settings = json.dumps({"mode": "tones", "volume": 0.5, "ticks": ticks})
+    phone.add_init_script(f"localStorage.setItem('acuplan.cue-settings', '{settings}')")
+    phone.add_init_script(SPY_ON_PITCHES)
+    open_player(phone, live_server, "evening-unwind")
+    start(phone)
+    phone.locator("[data-skip]").click()  # past the get-ready
+    phone.clock.run_for(11_000 - 1_600)  # one breath of coherent breathing: in 5.5 s, out 5.5 s
+    pitches = phone.evaluate("window.pitches")
+    inhale, exhale = pitches.count(TICK_PITCHES["inhale"]), pitches.count(TICK_PITCHES["exhale"])
+    # Seconds 1 to 5 of the in-breath and of the out-breath; the phase's own tone marks second 0.
+    assert (inhale, exhale) == ((5, 5) if ticks else (0, 0))
+    phone.locator("[data-toggle]").click()  # paused, the settings show
+    phone.locator("[data-settings] summary").click()
+    expect(phone.get_by_label("Tick the seconds of each breath")).to_be_checked(checked=ticks)
