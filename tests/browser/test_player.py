@@ -102,6 +102,11 @@ def timeline_of(page, routine, seconds=None) -> dict:
     return timeline
 
 
+def finished_sessions(page) -> list[dict]:
+    """The finished sessions on the device: `session` records of the store."""
+    return page.evaluate("async () => (await import('acuplan/player-store')).listFinished()")
+
+
 def step_starts(timeline) -> list[int]:
     return [step["start"] for step in timeline["steps"]]
 
@@ -178,7 +183,7 @@ def test_a_twenty_minute_routine_keeps_time_to_the_summary(phone, live_server, l
     expect(summary.locator("[data-time-done]")).to_have_text("21 min 5 s")
     steps = len(routine["steps"])
     expect(summary.locator("[data-steps-done]")).to_have_text(f"{steps} of {steps}")
-    (record,) = phone.evaluate("JSON.parse(localStorage['acuplan.finished-sessions'])")
+    (record,) = finished_sessions(phone)
     assert record["seconds"] == routine["seconds"]
     assert (record["stepsDone"], record["endedEarly"]) == (steps, False)
     assert phone.evaluate("localStorage['acuplan.session']") is None
@@ -306,7 +311,7 @@ def test_ending_early_records_the_time_really_spent(phone, live_server, library)
     expect(summary.locator("[data-time-done]")).to_have_text("1 min 30 s")
     expect(summary.locator("[data-steps-done]")).to_have_text("0 of 7")
     expect(summary.locator("[data-saved]")).to_have_text("This session is saved on this device.")
-    (record,) = phone.evaluate("JSON.parse(localStorage['acuplan.finished-sessions'])")
+    (record,) = finished_sessions(phone)
     assert (record["seconds"], record["stepsDone"], record["endedEarly"]) == (90, 0, True)
     done = [(s["index"], s["planned"], s["done"]) for s in record["steps"]][:3]
     assert done == [(0, 110, 60), (1, 65, 30), (2, 65, 0)]
