@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import LAYERS, POSITIONS
+from .catalog.model import STEP_KINDS
 from .fields import Fields, Problem
 
 MAX_BATCH = 500
@@ -209,6 +210,35 @@ def _plan_edit(f: Fields) -> None:
     f.finish()
 
 
+INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$")
+
+
+def _session(f: Fields) -> None:
+    """A session the player finished or was stopped: planned and done seconds per step."""
+    f.text("routine", max_length=80)
+    f.text("title", required=False, max_length=200)
+    for name in ("startedAt", "endedAt"):
+        value = f.text(name, max_length=30)
+        if value is not None and not INSTANT.match(value):
+            f.error(name, f"must be a UTC time as YYYY-MM-DDTHH:MM:SS.sssZ (got {value!r})")
+    f.number("seconds", integer=True, maximum=7200)
+    f.number("plannedSeconds", integer=True, maximum=7200)
+    f.number("matSeconds", required=False, integer=True, maximum=3600)
+    f.number("stepsDone", integer=True, maximum=100)
+    f.number("stepsTotal", integer=True, maximum=100)
+    f.flag("endedEarly")
+    # Sessions finished before the player kept its steps were moved here without them.
+    for step in f.table_list("steps") if f.has("steps") else ():
+        step.number("index", integer=True, maximum=100)
+        step.choice("kind", STEP_KINDS)
+        step.number("planned", integer=True, maximum=3600)
+        step.number("done", integer=True, maximum=3600)
+        step.choice("position", POSITIONS, required=False)
+        step.choice("layer", LAYERS, required=False)
+        step.finish()
+    f.finish()
+
+
 def _free_object(f: Fields) -> None:
     """Profile, custom routines, preferences: size-checked here, shape-checked by the app."""
     f.read.update(f.data)
@@ -217,6 +247,7 @@ def _free_object(f: Fields) -> None:
 KINDS = {
     "journal": _journal,
     "plan-edit": _plan_edit,
+    "session": _session,
     "profile": _free_object,
     "custom-routine": _free_object,
     "preferences": _free_object,

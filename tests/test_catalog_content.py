@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from acuplan.catalog import GOALS, LEVELS, MEDITATION_KINDS, POSITIONS, load_library
@@ -92,3 +94,18 @@ def test_content_makes_no_cure_claims(library):
     texts += [p.text for m in library.meditations.values() for p in m.prompts]
     for text in texts:
         assert not any(word in text.lower() for word in banned), text
+
+
+def test_mat_instructions_are_said_in_short_parts_and_leave_the_layer_to_the_player(library):
+    # The player says the layer from the step's `layer` (a plan may change it), so the text
+    # never names one; what comes later is said at its own time.
+    layer_words = re.compile(r"\b(shirt|towel|socks|bare)\b", re.I)
+    for routine in library.routines.values():
+        for step in routine.steps:
+            if step.kind != "mat":
+                continue
+            said_first = f"{step.instruction} {step.lower or ''}"
+            assert len(said_first.split()) <= 45, (routine.slug, said_first)
+            assert not layer_words.search(said_first), (routine.slug, said_first)
+            assert step.later, routine.slug
+            assert any("settle" in p.text or "ease" in p.text for p in step.later), routine.slug

@@ -198,3 +198,36 @@ def test_durations_are_derived_from_steps(write_routine, library_copy):
     # figure-four is sided: 2 reps x 2 sides = 4 holds of 30 s and 3 pauses of 5 s
     assert [s.seconds for s in routine.steps] == [120, 4 * 30 + 3 * 5, 3 * 16]
     assert routine.seconds == 120 + 135 + 48
+
+
+def test_a_mat_instruction_in_parts_loads_with_its_later_words(write_routine, library_copy):
+    parts = (
+        'lower = "Lower your back slowly."\nget_up = "Roll onto one side."\n'
+        'later = [{ at = 60, text = "It usually settles." }, { at = 120, text = "Rest." }]\n'
+    )
+    write_routine(mat_routine(extra=parts))
+    (step,) = load_library(library_copy).routines["broken"].steps
+    assert (step.lower, step.get_up) == ("Lower your back slowly.", "Roll onto one side.")
+    assert [(p.at, p.text) for p in step.later] == [(60, "It usually settles."), (120, "Rest.")]
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (
+            'later = [{ at = 60, text = "A." }, { at = 50, text = "B." }]\n',
+            "steps[0].later[1].at: must come after the previous part (60 s)",
+        ),
+        (
+            'later = [{ at = 295, text = "Too late." }]\n',
+            "steps[0].later[0].at: must be at least 10 s before the step ends (300 s)",
+        ),
+        ('later = [{ at = 5, text = "Too soon." }]\n', "steps[0].later[0].at: must be between"),
+        ("later = [{ at = 60 }]\n", "steps[0].later[0].text: is required"),
+        ('later = [{ at = 60, text = "A.", when = 3 }]\n', "steps[0].later[0].when: unknown field"),
+        ("lower = " + '"' + "word " * 36 + '"\n', "steps[0].lower: has 36 words; keep each"),
+    ],
+)
+def test_bad_instruction_parts_are_named(write_routine, library_copy, extra, expected):
+    write_routine(mat_routine(extra=extra))
+    assert any(expected in p for p in problems_for(library_copy)), problems_for(library_copy)

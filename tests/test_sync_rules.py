@@ -211,3 +211,66 @@ def test_replaying_any_sequence_of_writes_changes_nothing(writes):
     once = run(None, writes)
     assert run(once, writes) == once
     assert once.modified == max(m for m, _, _ in writes)
+
+
+def finished_session(**data):
+    steps = [
+        {"index": 0, "kind": "breathing", "planned": 66, "done": 66},
+        {
+            "index": 3,
+            "kind": "mat",
+            "planned": 300,
+            "done": 120,
+            "position": "upper-back",
+            "layer": "towel",
+        },
+    ]
+    base = {
+        "routine": "evening-unwind",
+        "title": "Evening unwind",
+        "startedAt": "2026-11-20T20:00:00.000Z",
+        "endedAt": "2026-11-20T20:05:00.000Z",
+        "seconds": 186,
+        "plannedSeconds": 366,
+        "matSeconds": 120,
+        "stepsDone": 1,
+        "stepsTotal": 2,
+        "endedEarly": True,
+        "steps": steps,
+    }
+    return {**journal(), "kind": "session", "data": {**base, **data}}
+
+
+def test_a_finished_session_is_a_valid_record():
+    (parsed,) = parse_push({"records": [finished_session()]}, NOW)
+    assert parsed.kind == "session"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"routine": None}, "records[0]: data.routine: must be non-empty text"),
+        ({"startedAt": "yesterday"}, "records[0]: data.startedAt: must be a UTC time"),
+        ({"seconds": -1}, "records[0]: data.seconds: must be between 0 and 7200"),
+        ({"endedEarly": "no"}, "records[0]: data.endedEarly: must be true or false"),
+        ({"steps": []}, "records[0]: data.steps: must be a non-empty list of tables"),
+        (
+            {"steps": [{"index": 0, "kind": "nap", "planned": 60, "done": 60}]},
+            "records[0]: data.steps[0].kind: unknown value 'nap'",
+        ),
+        (
+            {"steps": [{"index": 0, "kind": "mat", "planned": 60, "done": 60, "layer": "wool"}]},
+            "records[0]: data.steps[0].layer: unknown value 'wool'",
+        ),
+        (
+            {"steps": [{"index": 0, "kind": "mat", "planned": 60, "done": 4000}]},
+            "records[0]: data.steps[0].done: must be between 0 and 3600",
+        ),
+        ({"colour": "blue"}, "records[0]: data.colour: unknown field"),
+    ],
+)
+def test_a_bad_session_names_its_field(data, message):
+    record = finished_session(**data)
+    with pytest.raises(SyncError) as caught:
+        parse_push({"records": [record]}, NOW)
+    assert caught.value.message.startswith(message), caught.value.message

@@ -18,6 +18,7 @@ from .model import (
 )
 from .rules import STANDING_MAX, check_layer, check_pattern_use, check_routine
 from .shared import display, load_shared, parse_meditation, parse_pattern, parse_stretch, read_toml
+from .spoken import later_parts, spoken_part
 
 MAT_STEP_MAX = 30 * 60  # longer sessions risk bruising
 BEGINNER_MAT_STEP_MAX = 5 * 60  # first sessions lying on the mat
@@ -99,10 +100,13 @@ def _step(f: Fields, level: str | None, library: Library) -> Step | None:
 def _mat_step(f: Fields, level: str | None, library: Library) -> Step | None:
     position = f.choice("position", POSITIONS)
     layer = f.choice("layer", LAYERS)
-    instruction = f.text("instruction")
+    instruction = spoken_part(f, "instruction")
+    lower = spoken_part(f, "lower", required=False)
+    get_up = spoken_part(f, "get_up", required=False)
     breathing = f.reference("breathing", library.patterns, "breathing pattern", required=False)
     meditation = f.reference("meditation", library.meditations, "meditation", required=False)
     seconds = _duration(f)
+    later = later_parts(f, seconds)
     if f.has("breathing") and f.has("meditation"):
         f.error(
             "meditation",
@@ -142,6 +146,9 @@ def _mat_step(f: Fields, level: str | None, library: Library) -> Step | None:
         layer=layer,
         breathing=breathing,
         meditation=meditation,
+        lower=lower,
+        later=later,
+        get_up=get_up,
     )
 
 

@@ -167,6 +167,12 @@ class Step:
     switch_pause: int | None = None
     meditation: Meditation | None = None
     bell_every: int | None = None
+    # A mat step's instruction in parts: `instruction` says what to do now and `lower` how to
+    # get onto the mat (both before its clock starts), `later` what to hear at its own time
+    # (seconds into the step), `get_up` how to get off (said shortly before the bell).
+    lower: str | None = None
+    later: tuple[Prompt, ...] = ()
+    get_up: str | None = None
 
     @property
     def title(self) -> str:

@@ -99,6 +99,12 @@ def step_json(step: Step) -> dict:
     }
     if step.kind == "mat":
         data.update(position=step.position, layer=step.layer)
+        if step.lower:
+            data["lower"] = step.lower
+        if step.later:
+            data["later"] = [{"at": p.at, "text": p.text} for p in step.later]
+        if step.get_up:
+            data["get_up"] = step.get_up
     if step.breathing:
         pattern = step.breathing
         data["breathing"] = {

@@ -11,9 +11,12 @@ const KEY = "acuplan.cue-settings";
 export const PREFERENCES_ID = "00000000-0000-4000-8000-000000000c5e";
 export const CUE_MODES = ["voice", "tones", "vibration", "silent"];
 
-/** The remembered settings, or the defaults: voice where the browser can speak. */
+/**
+ * The remembered settings, or the defaults: voice where the browser can speak, and the
+ * seconds of each breath ticked (`ticks`), so a count can be followed with eyes closed.
+ */
 export function loadCueSettings() {
-  const defaults = { mode: canSpeak() ? "voice" : "tones", volume: 0.8 };
+  const defaults = { mode: canSpeak() ? "voice" : "tones", volume: 0.8, ticks: true };
   try {
     const saved = JSON.parse(localStorage.getItem(KEY)) ?? {};
     return {
@@ -21,6 +24,7 @@ export function loadCueSettings() {
       volume: Number.isFinite(saved.volume)
         ? Math.min(1, Math.max(0, saved.volume))
         : defaults.volume,
+      ticks: typeof saved.ticks === "boolean" ? saved.ticks : defaults.ticks,
     };
   } catch {
     return defaults;
@@ -36,12 +40,15 @@ export const playsSounds = (settings) => settings.mode === "voice" || settings.m
  */
 export function bindCueSettings(form, settings, onChange) {
   const volume = form.elements.namedItem("volume");
+  const ticks = form.elements.namedItem("ticks");
   const show = () => {
     for (const radio of form.querySelectorAll('input[name="mode"]')) {
       radio.checked = radio.value === settings.mode;
     }
     volume.value = String(Math.round(settings.volume * 100));
     volume.disabled = !playsSounds(settings);
+    ticks.checked = settings.ticks;
+    ticks.disabled = !playsSounds(settings);
   };
   show();
   // The synced copy (perhaps chosen on another phone) wins over this device's quick copy.
@@ -51,6 +58,7 @@ export function bindCueSettings(form, settings, onChange) {
       if (!cues || !CUE_MODES.includes(cues.mode) || !Number.isFinite(cues.volume)) return;
       settings.mode = cues.mode;
       settings.volume = Math.min(1, Math.max(0, cues.volume));
+      if (typeof cues.ticks === "boolean") settings.ticks = cues.ticks;
       localStorage.setItem(KEY, JSON.stringify(settings));
       show();
       onChange(settings);
@@ -61,9 +69,10 @@ export function bindCueSettings(form, settings, onChange) {
     const mode = form.querySelector('input[name="mode"]:checked')?.value;
     settings.mode = CUE_MODES.includes(mode) ? mode : settings.mode;
     settings.volume = Number(volume.value) / 100;
+    settings.ticks = ticks.checked;
     localStorage.setItem(KEY, JSON.stringify(settings));
-    saveRecord("preferences", { cues: { mode: settings.mode, volume: settings.volume } },
-      PREFERENCES_ID).catch(() => {});
+    const cues = { mode: settings.mode, volume: settings.volume, ticks: settings.ticks };
+    saveRecord("preferences", { cues }, PREFERENCES_ID).catch(() => {});
     show();
     onChange(settings);
   });

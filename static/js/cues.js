@@ -6,6 +6,7 @@
  */
 import { playsSounds } from "acuplan/cue-settings";
 import { speak, stopSpeaking } from "acuplan/speech";
+import { priorityOf, sayingOf } from "acuplan/spoken";
 import { audioReady, audioTime, playSound, stopSounds } from "acuplan/tones";
 
 const AHEAD_MS = 1500;
@@ -22,7 +23,9 @@ const SOUNDS = {
   switch: "switch",
   release: "release",
   hold: "step",
+  begin: "begin",
   prompt: "prompt",
+  part: "prompt",
   "get-up": "step",
 };
 const VIBRATIONS = {
@@ -31,28 +34,24 @@ const VIBRATIONS = {
   step: [150, 100, 150],
   switch: [60, 80, 60, 80, 60, 80, 60],
   hold: [150],
+  begin: [150],
   halfway: [600],
   end: [600, 300, 600],
   "get-up": [150, 100, 150],
 };
-const SAYINGS = {
-  switch: () => "Switch sides.",
-  release: () => "Release, and rest.",
-  halfway: () => "Halfway.",
-  "get-up": () => "Soon, roll to one side and get up slowly.",
-  end: () => "That is the end of the session. Well done.",
-};
-
 /** Cues for `timeline`, following `settings` (changed in place by the settings form). */
 export function createCues(timeline, settings) {
-  const { cues, steps } = timeline;
+  const { cues, steps, ticks } = timeline;
   let due = 0; // the next cue to fall due
   let scheduled = 0; // the next cue whose sound is not scheduled yet
+  let ticked = 0; // the next tick not scheduled yet
+  let lastMs = 0;
   const stepOf = (cue) => steps.find((step) => step.index === cue.step);
   const soundOf = (cue) => {
     if (cue.type === "phase") return cue.phase;
     // Mat steps end on a bell ("when the bell sounds, roll onto one side").
     if (cue.type === "step" && steps[stepOf(cue).order - 1]?.kind === "mat") return "bell";
+    if (cue.type === "begin" && stepOf(cue).phases) return null; // its first breath has a tone
     return SOUNDS[cue.type];
   };
 
@@ -60,13 +59,27 @@ export function createCues(timeline, settings) {
     const ahead = document.visibilityState === "hidden" ? AHEAD_HIDDEN_MS : AHEAD_MS;
     if (!playsSounds(settings) || !audioReady()) {
       scheduled = Math.max(scheduled, due);
+      ticked = tickAfter(ms);
       return;
     }
     const start = audioTime();
     for (; scheduled < cues.length && cues[scheduled].atMs <= ms + ahead; scheduled += 1) {
       const cue = cues[scheduled];
-      if (cue.atMs >= ms - 250) playSound(soundOf(cue), start + (cue.atMs - ms) / 1000);
+      const sound = soundOf(cue);
+      if (sound && cue.atMs >= ms - 250) playSound(sound, start + (cue.atMs - ms) / 1000);
     }
+    for (; ticked < ticks.length && ticks[ticked].atMs <= ms + ahead; ticked += 1) {
+      const tick = ticks[ticked];
+      if (settings.ticks !== false && tick.atMs >= ms - 250) {
+        playSound(`tick-${tick.phase}`, start + (tick.atMs - ms) / 1000);
+      }
+    }
+  }
+
+  /** The first tick at or after `ms`. */
+  function tickAfter(ms) {
+    const index = ticks.findIndex((tick) => tick.atMs >= ms);
+    return index === -1 ? ticks.length : index;
   }
 
   function fire(cue, ms) {
@@ -76,14 +89,9 @@ export function createCues(timeline, settings) {
     if (!fresh) return;
     const kind = cue.type === "phase" ? cue.phase : cue.type;
     if (settings.mode === "vibration" && VIBRATIONS[kind]) navigator.vibrate?.(VIBRATIONS[kind]);
-    if (settings.mode === "voice") speak(sayingOf(cue), settings.volume);
-  }
-
-  function sayingOf(cue) {
-    if (cue.type === "prompt") return cue.text;
-    if (cue.type !== "step") return SAYINGS[cue.type]?.() ?? "";
-    const step = stepOf(cue);
-    return `${step.title}. ${step.instruction}`;
+    if (settings.mode === "voice") {
+      speak(sayingOf(cue, stepOf(cue)), settings.volume, priorityOf(cue));
+    }
   }
 
   return {
@@ -94,9 +102,11 @@ export function createCues(timeline, settings) {
       due = cues.findIndex((cue) => cue.atMs >= ms);
       if (due === -1) due = cues.length;
       scheduled = due;
+      ticked = tickAfter(ms);
     },
     /** The session is at `ms`: schedule what comes soon, fire what has fallen due. */
     update(ms) {
+      lastMs = ms;
       schedule(ms);
       while (due < cues.length && cues[due].atMs <= ms) fire(cues[due++], ms);
     },
@@ -107,6 +117,7 @@ export function createCues(timeline, settings) {
       stopSounds();
       stopSpeaking();
       scheduled = due;
+      ticked = tickAfter(lastMs);
     },
   };
 }

@@ -10,6 +10,7 @@ import { keepScreenOn } from "acuplan/wake-lock";
 
 // "Back" this far into a step starts it again; sooner, it goes to the step before.
 const RESTART_STEP_MS = 3000;
+const FIRST_CUE_GRACE_MS = 1000;
 
 /**
  * Run `session` until it ends or is ended; `onEnd(record)` receives what was done.
@@ -76,14 +77,19 @@ export function runSession(root, timeline, session, settings, labels, onEnd) {
   }
   function previous() {
     const state = stateAt(timeline, session.position());
+    if (state.stage === "countdown" && state.next.order > 0) {
+      seek(timeline.steps[state.next.order - 1].leadStartMs);
+      return;
+    }
     if (state.stage !== "step") return;
     const { step, intoMs } = state;
     const back = intoMs < RESTART_STEP_MS && step.order > 0;
-    seek(back ? timeline.steps[step.order - 1].startMs : step.startMs);
+    // Back to a step's lead-in, so its instruction is said again before it starts.
+    seek(back ? timeline.steps[step.order - 1].leadStartMs : step.leadStartMs);
   }
   function skip() {
     const state = stateAt(timeline, session.position());
-    if (state.stage === "countdown") seek(timeline.countdownMs);
+    if (state.stage === "countdown") seek(state.next.startMs);
     else if (state.stage === "step") seek(state.step.endMs);
   }
   function sound() {
@@ -116,7 +122,10 @@ export function runSession(root, timeline, session, settings, labels, onEnd) {
   window.addEventListener("pagehide", onHide);
   root.querySelector("[data-session]").hidden = false;
   root.dataset.stage = "session";
-  cues.reset(session.position());
+  // A session just started gives its first cue (the first instruction, at 0) even if a
+  // millisecond or two passed since; a resumed one goes on from where it is.
+  const position = session.position();
+  cues.reset(position < FIRST_CUE_GRACE_MS ? 0 : position);
   redraw();
   return () => cues.hush();
 }

@@ -14,10 +14,22 @@ export function createSession(timeline, saved = null, seconds = {}) {
     seconds,
     startedAt: clock.now(),
     skipped: [],
-    countdownSpentMs: null,
     seenAt: clock.now(),
   };
-  const { steps, countdownMs, endMs } = timeline;
+  const { steps, endMs } = timeline;
+  // Time done, step by step: what the clock ran through each step's own span (lead-ins,
+  // pauses and skips left out), accounted up to `data.mark` on the timeline.
+  data.done ??= {};
+  data.mark ??= clock.positionMs();
+
+  function account(to) {
+    const upTo = Math.min(to, endMs);
+    for (const step of steps) {
+      const ms = Math.min(upTo, step.endMs) - Math.max(data.mark, step.startMs);
+      if (ms > 0) data.done[step.index] = (data.done[step.index] ?? 0) + ms;
+    }
+    data.mark = Math.max(data.mark, upTo);
+  }
 
   function save() {
     data.clock = clock.state();
@@ -32,26 +44,23 @@ export function createSession(timeline, saved = null, seconds = {}) {
     save,
     paused: () => clock.paused,
     position: () => clock.positionMs(),
-    pause: () => (clock.pause(), save()),
+    pause: () => (account(clock.positionMs()), clock.pause(), save()),
     resume: () => (clock.resume(), save()),
-    /** Called on every tick: notes the end of the countdown; stores a heartbeat now and then. */
+    /** Called on every tick: counts the time done; stores a heartbeat now and then. */
     tick(ms) {
-      if (data.countdownSpentMs === null && ms >= countdownMs) {
-        data.countdownSpentMs = Math.max(0, clock.activeMs() - (ms - countdownMs));
-        return save();
-      }
+      account(ms);
       if (clock.now() - data.seenAt >= HEARTBEAT_MS) return save();
     },
     /** Move to `target`: steps jumped over unfinished are skipped, steps gone back to are not. */
     seek(target) {
       const from = clock.positionMs();
+      account(from);
+      data.mark = target;
       if (target > from) {
         const jumped = steps
           .filter((s) => s.endMs > from && s.startMs < target)
           .map((s) => s.index);
         data.skipped = [...new Set([...data.skipped, ...jumped])];
-        if (data.countdownSpentMs === null && target >= countdownMs)
-          data.countdownSpentMs = clock.activeMs();
       } else {
         const again = new Set(steps.filter((s) => s.endMs > target).map((s) => s.index));
         data.skipped = data.skipped.filter((index) => !again.has(index));
@@ -59,27 +68,31 @@ export function createSession(timeline, saved = null, seconds = {}) {
       clock.seek(target);
       return save();
     },
-    /** The finished session: real time spent on the steps (pauses and countdown left out). */
+    /** The finished session: time done per step (pauses, lead-ins and skips left out). */
     record(endedEarly) {
       const position = clock.positionMs();
-      const overshoot = Math.max(0, position - endMs); // hidden past the end: not time done
-      const activeMs = clock.activeMs() - overshoot;
-      const doneMs = Math.max(0, activeMs - (data.countdownSpentMs ?? activeMs));
+      account(position);
       const reached = Math.min(position, endMs);
       const done = steps.filter((s) => s.endMs <= reached && !data.skipped.includes(s.index));
+      const doneSeconds = (s) => Math.round((data.done[s.index] ?? 0) / 1000);
       return {
         id: newRecordId(),
         routine: data.slug,
         title: timeline.routine.title,
         startedAt: new Date(data.startedAt).toISOString(),
         endedAt: new Date(clock.now()).toISOString(),
-        seconds: Math.round(doneMs / 1000),
-        plannedSeconds: Math.round(timeline.totalMs / 1000),
+        seconds: Math.round(steps.reduce((sum, s) => sum + (data.done[s.index] ?? 0), 0) / 1000),
+        plannedSeconds: Math.round(timeline.stepMs / 1000),
         stepsDone: done.length,
-        matSeconds: Math.round(
-          done.filter((s) => s.kind === "mat").reduce((sum, s) => sum + s.durationMs, 0) / 1000,
-        ),
+        matSeconds: steps.filter((s) => s.kind === "mat").reduce((n, s) => n + doneSeconds(s), 0),
         stepsTotal: steps.length,
+        steps: steps.map((s) => ({
+          index: s.index,
+          kind: s.kind,
+          planned: Math.round(s.durationMs / 1000),
+          done: doneSeconds(s),
+          ...(s.kind === "mat" ? { position: s.position, layer: s.layer } : {}),
+        })),
         endedEarly,
       };
     },

@@ -1,11 +1,16 @@
 /** The player's records on this device: the session in progress and finished sessions.
  *
- * localStorage for now; the journal moves them to IndexedDB, which is why every function
- * already returns a promise and the interface is these five.
+ * A finished or stopped session is a synced `session` record in the store (IndexedDB), so it
+ * reaches the person's other devices and the planner's history. The session in progress is
+ * only a resume point for this device (localStorage, rewritten every few seconds and on
+ * pagehide, when an IndexedDB transaction might not finish); logging out removes it too.
  */
+import { listRecords, saveRecord } from "acuplan/store";
 
 const SESSION = "acuplan.session";
-const FINISHED = "acuplan.finished-sessions";
+const FINISHED = "acuplan.finished-sessions"; // where finished sessions were kept before
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+let moved = null;
 
 /** The session in progress, or null. */
 export async function loadSession() {
@@ -20,17 +25,50 @@ export async function clearSession() {
   localStorage.removeItem(SESSION);
 }
 
-/** Every finished session stored on this device. */
+/** Every finished session stored on this device, as {id, routine, seconds, ...}. */
 export async function listFinished() {
-  return read(FINISHED, []);
+  await moveOldSessions();
+  return (await listRecords("session")).map(({ id, data }) => ({ id, ...data }));
 }
 
-/** Store a finished session; a record with the same id replaces it. */
+/** Store a finished session as a `session` record; one with the same id replaces it. */
 export async function recordFinished(record) {
-  const records = read(FINISHED, []).filter((r) => r.id !== record.id);
-  records.push(record);
-  localStorage.setItem(FINISHED, JSON.stringify(records));
+  await moveOldSessions();
+  const { id, ...data } = record;
+  await saveRecord("session", data, id);
   return record;
+}
+
+/** Once: sessions finished before they were records move from localStorage into the store. */
+function moveOldSessions() {
+  moved ??= (async () => {
+    const old = read(FINISHED, null);
+    if (!Array.isArray(old)) return;
+    for (const { id, ...data } of old.filter((s) => s && !Number.isNaN(Date.parse(s.startedAt)))) {
+      await saveRecord("session", olderSession(data), UUID.test(id ?? "") ? id : newRecordId());
+    }
+    localStorage.removeItem(FINISHED);
+  })();
+  return moved;
+}
+
+/** An older stored session in today's shape: the fields a `session` record has, in range. */
+function olderSession(data) {
+  const whole = (value, most) => Math.min(most, Math.max(0, Math.round(Number(value) || 0)));
+  const time = (value) => new Date(Date.parse(value) || Date.parse(data.startedAt)).toISOString();
+  return {
+    routine: String(data.routine || "own").slice(0, 80),
+    title: String(data.title || data.routine || "").slice(0, 200) || undefined,
+    startedAt: time(data.startedAt),
+    endedAt: time(data.endedAt),
+    seconds: whole(data.seconds, 7200),
+    plannedSeconds: whole(data.plannedSeconds, 7200),
+    // absent in the oldest: the planner's history then takes the routine's own mat time
+    matSeconds: data.matSeconds === undefined ? undefined : whole(data.matSeconds, 3600),
+    stepsDone: whole(data.stepsDone, 100),
+    stepsTotal: whole(data.stepsTotal, 100),
+    endedEarly: Boolean(data.endedEarly),
+  };
 }
 
 /** A record id the server can keep (sync keys records by a UUID the client makes). */

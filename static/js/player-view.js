@@ -1,7 +1,16 @@
 /** Draws a session's state on the page: text only where it changed, the pacer every frame. */
 import { createPacer } from "acuplan/pacer";
 import { clockText, spokenDuration } from "acuplan/time-format";
-import { detailText, holdText, holdWord, kindText, noteText, stepLine } from "acuplan/step-words";
+import { getUpSaying } from "acuplan/spoken";
+import {
+  detailText,
+  holdText,
+  holdWord,
+  instructionText,
+  kindText,
+  noteText,
+  stepLine,
+} from "acuplan/step-words";
 
 const PARTS =
   "kind step-title remaining hold detail note prompt instruction bar progress-text next";
@@ -28,10 +37,10 @@ export function createView(root, timeline, labels) {
     text("kind", kindText(step));
     text("step-title", step.title);
     text("detail", detailText(step));
-    text("instruction", step.instruction);
+    text("instruction", instructionText(step));
     text("next", next ? `Next: ${stepLine(next)}` : "Last step");
     // A step with notes or prompts keeps their box all through: nothing below it jumps.
-    parts.note.hidden = !step.notes.length;
+    parts.note.hidden = !step.notes.length && !step.later?.length;
     parts.prompt.hidden = !step.meditation;
   }
 
@@ -41,7 +50,7 @@ export function createView(root, timeline, labels) {
     drawn = step;
     text("remaining", clockText(state.remainingMs));
     text("hold", holdText(state, labels.layers));
-    text("note", noteText(state.note) ?? "");
+    text("note", noteOf(state));
     text("prompt", state.prompt ?? "");
     text("progress-text", `Step ${step.order + 1} of ${count} · ${clockText(state.leftMs)} left`);
     if (state.breath) pacer.breathe(state.breath, step.phases);
@@ -57,23 +66,40 @@ export function createView(root, timeline, labels) {
     else if (hold?.switching) announce("Switch sides.");
   }
 
+  /** The note box: the way off the mat near the end, else the latest later word, else notes. */
+  function noteOf({ step, note, part }) {
+    if (note === "get-up") return getUpSaying(step);
+    return part ?? noteText(note) ?? "";
+  }
+
   function drawCountdown(state) {
     const first = state.next;
     drawn = null;
     text("kind", "Get ready");
-    text("step-title", "Get ready");
+    text("step-title", first.title);
     text("remaining", clockText(state.remainingMs));
     text("hold", first?.kind === "mat" ? labels.layers[first.layer] : "");
     text("detail", first ? detailText(first) : "");
     parts.note.hidden = true;
     parts.prompt.hidden = true;
-    text("instruction", first ? first.instruction : "");
-    text("next", first ? `First: ${stepLine(first)}` : "");
-    text("progress-text", `${count} steps · ${clockText(timeline.totalMs)} in all`);
+    text("instruction", first ? instructionText(first) : "");
+    const after = timeline.steps[first.order + 1];
+    if (state.first) {
+      text("next", `First: ${stepLine(first)}`);
+      text("progress-text", `${count} steps · ${clockText(timeline.totalMs)} in all`);
+    } else {
+      text("next", after ? `Next: ${stepLine(after)}` : "Last step");
+      text("progress-text", `Step ${first.order + 1} of ${count} · ${clockText(state.leftMs)} left`);
+    }
     pacer.rest("Starting in", seconds(state.remainingMs));
-    if (shown === "countdown") return;
-    shown = "countdown";
-    announce(`Get ready. The session starts in ${spokenDuration(state.remainingMs)}.`);
+    const key = `countdown:${first.order}`;
+    if (shown === key) return;
+    shown = key;
+    if (state.first) {
+      announce(`Get ready. The session starts in ${spokenDuration(state.remainingMs)}.`);
+    } else {
+      announce(`Get ready: step ${first.order + 1} of ${count}, ${first.title}.`);
+    }
   }
 
   return {

@@ -16,7 +16,30 @@ const NOTES = {
   "get-up": "Nearly done. When the bell sounds, roll to one side and get up slowly.",
 };
 
+// What to lie, sit or stand on, said from the step's own `layer` (a plan may change it), with
+// the way to soften it when the spikes feel too sharp.
+const LAYER_SAYINGS = {
+  shirt: () => "Keep a thin shirt on; lay a towel over the mat if it feels too sharp.",
+  towel: (step) =>
+    step.position === "neck-pillow"
+      ? "Drape a towel over the pillow; fold it double if it feels too sharp."
+      : "Lay a towel over the mat; fold it double if it feels too sharp.",
+  socks: () => "Keep your socks on.",
+  bare: (step) =>
+    step.position === "standing" || step.position === "feet-seated"
+      ? "Bare feet on the mat; put socks on if it feels too sharp."
+      : "Bare skin on the spikes; put on a thin shirt if it feels too sharp.",
+};
+
 export const kindText = (step) => KINDS[step.kind];
+/** The sentence about the layer between the person and the spikes, from `step.layer`. */
+export const layerSaying = (step) => LAYER_SAYINGS[step.layer]?.(step) ?? "";
+
+/** The instruction as shown under the timer: layer, what to do, how to lower yourself. */
+export function instructionText(step) {
+  const parts = [step.kind === "mat" ? layerSaying(step) : "", step.instruction, step.lower];
+  return parts.filter(Boolean).join(" ");
+}
 export const noteText = (note) => NOTES[note] ?? null;
 export const stepLine = (step) => `${step.title} · ${durationText(step.durationMs)}`;
 

@@ -9,17 +9,19 @@ export function stateAt(timeline, ms) {
   const { steps, countdownMs, endMs, totalMs } = timeline;
   const doneMs = Math.min(Math.max(ms - countdownMs, 0), totalMs);
   const common = { ms, doneMs, leftMs: totalMs - doneMs, progress: totalMs ? doneMs / totalMs : 1 };
-  if (ms < countdownMs) {
+  if (ms >= endMs || !steps.length) return { ...common, stage: "done", step: null, next: null };
+  const step = steps[stepIndexAt(steps, ms)];
+  if (ms < step.startMs) {
+    // The lead-in: the step's instruction is being said; its clock has not started.
     return {
       ...common,
       stage: "countdown",
+      first: step.order === 0,
       step: null,
-      next: steps[0],
-      remainingMs: countdownMs - ms,
+      next: step,
+      remainingMs: step.startMs - ms,
     };
   }
-  if (ms >= endMs || !steps.length) return { ...common, stage: "done", step: null, next: null };
-  const step = steps[stepIndexAt(steps, ms)];
   const intoMs = ms - step.startMs;
   return {
     ...common,
@@ -30,18 +32,19 @@ export function stateAt(timeline, ms) {
     remainingMs: step.endMs - ms,
     breath: step.phases ? breathAt(step, intoMs) : null,
     hold: step.holds ? holdAt(step.holds, intoMs) : null,
-    prompt: latestPrompt(step.meditation?.prompts, intoMs),
-    note: step.notes.find((note) => note.fromMs <= intoMs && intoMs < note.toMs)?.kind ?? null,
+    prompt: latestText(step.meditation?.prompts, intoMs),
+    part: latestText(step.later, intoMs),
+    note: step.notes.findLast((note) => note.fromMs <= intoMs && intoMs < note.toMs)?.kind ?? null,
   };
 }
 
-/** The last step starting at or before `ms` (binary search: a session has a handful). */
+/** The last step whose lead-in starts at or before `ms` (binary search: a session has a handful). */
 function stepIndexAt(steps, ms) {
   let low = 0;
   let high = steps.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (steps[mid].startMs <= ms) low = mid;
+    if (steps[mid].leadStartMs <= ms) low = mid;
     else high = mid - 1;
   }
   return low;
@@ -82,8 +85,8 @@ function holdAt(holds, intoMs) {
   };
 }
 
-function latestPrompt(prompts, intoMs) {
+function latestText(timed, intoMs) {
   let latest = null;
-  for (const prompt of prompts ?? []) if (prompt.at * 1000 <= intoMs) latest = prompt.text;
+  for (const { at, text } of timed ?? []) if (at * 1000 <= intoMs) latest = text;
   return latest;
 }

@@ -86,6 +86,13 @@ const SOUNDS = {
   },
   release: (t) => tone(t, 523, 523, 0.4, { type: "triangle", level: 0.15 }),
   prompt: (t) => tone(t, 784, 784, 0.6, { level: 0.1 }),
+  begin: (t) => tone(t, 440, 660, 0.4, { level: 0.18 }),
+  // The count, one soft tick a second: high while breathing in, low while breathing out,
+  // in between while holding; short and quiet, so it marks time without waking anyone.
+  "tick-inhale": (t) => tone(t, 1320, 1320, 0.05, { level: 0.06 }),
+  "tick-top-up": (t) => tone(t, 1320, 1320, 0.05, { level: 0.06 }),
+  "tick-hold": (t) => tone(t, 990, 990, 0.05, { level: 0.05 }),
+  "tick-exhale": (t) => tone(t, 660, 660, 0.05, { level: 0.06 }),
   bell: (t) => bell(t, 528),
   "soft-bell": (t) => bell(t, 528, 0.14, 2.5),
   "end-bell": (t) => {

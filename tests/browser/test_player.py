@@ -3,7 +3,8 @@
 `page.clock` fakes Date, performance.now, timers and animation frames, so twenty minutes of
 session play in a second or two. Every cue the player gives is also an `acuplan:cue` event;
 an init script records each with the fake wall time it was heard at, which the tests compare
-with times they work out themselves from the routine's JSON.
+with times they work out from the routine's JSON and the lead-in timeline.js gives each step
+(its instruction is said before its clock starts; test_spoken_cues.py checks those lengths).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from playwright.sync_api import expect
@@ -20,7 +22,8 @@ from tests.browser.test_offline import IPHONE_UA, wait_for_worker
 
 pytestmark = pytest.mark.browser
 
-COUNTDOWN_MS = 10_000  # the get-ready countdown before the first step (timeline.js)
+COUNTDOWN_MS = 10_000  # the shortest get-ready before the first step (timeline.js)
+LEAD_MIN_MS = 3_000  # the shortest lead-in before a later step
 TWENTY_MINUTES = "runners-recovery"  # 21 min 5 s: breathing, sided stretches, two mat steps
 T0 = datetime(2026, 3, 2, 20, 0, 0)
 
@@ -75,12 +78,53 @@ def heard_at(page, cue) -> int:
     return cue["wall"] - page.evaluate("window.startedWall")
 
 
-def step_starts(routine) -> list[int]:
-    starts, at = [], COUNTDOWN_MS
-    for step in routine["steps"]:
-        starts.append(at)
-        at += step["seconds"] * 1000
-    return starts
+TIMELINE = """async ({ routine, seconds }) => {
+  const { buildTimeline } = await import("acuplan/timeline");
+  const t = buildTimeline(routine, { seconds });
+  return {
+    steps: t.steps.map((s) => ({ index: s.index, lead: s.leadStartMs, start: s.startMs,
+      end: s.endMs })),
+    endMs: t.endMs,
+    halfway: t.cues.find((c) => c.type === "halfway").atMs,
+  };
+}"""
+
+
+def timeline_of(page, routine, seconds=None) -> dict:
+    """The session's schedule as timeline.js builds it: each step's lead-in, start and end."""
+    timeline = page.evaluate(TIMELINE, {"routine": routine, "seconds": seconds or {}})
+    # Lead-ins come between the steps, which keep their own lengths back to back.
+    at = 0
+    for step in timeline["steps"]:
+        assert step["lead"] == at and step["start"] - step["lead"] >= LEAD_MIN_MS
+        at = step["end"]
+    assert timeline["steps"][0]["start"] >= COUNTDOWN_MS and timeline["endMs"] == at
+    return timeline
+
+
+def finished_sessions(page) -> list[dict]:
+    """The finished sessions on the device: `session` records of the store."""
+    return page.evaluate("async () => (await import('acuplan/player-store')).listFinished()")
+
+
+def step_starts(timeline) -> list[int]:
+    return [step["start"] for step in timeline["steps"]]
+
+
+def step_leads(timeline) -> list[int]:
+    return [step["lead"] for step in timeline["steps"]]
+
+
+def where(timeline, ms) -> tuple[int, int]:
+    """The step index shown at session time `ms` and the ms left on its clock."""
+    step = next(s for s in timeline["steps"] if s["lead"] <= ms < s["end"])
+    assert ms >= step["start"], "not in a lead-in"
+    return step["index"], step["end"] - ms
+
+
+def clock(ms) -> str:
+    seconds = -(-ms // 1000)
+    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def test_a_twenty_minute_routine_keeps_time_to_the_summary(phone, live_server, library):
@@ -88,11 +132,16 @@ def test_a_twenty_minute_routine_keeps_time_to_the_summary(phone, live_server, l
     total_ms = routine["seconds"] * 1000
     assert 19 * 60 <= routine["seconds"] <= 22 * 60
     open_player(phone, live_server, TWENTY_MINUTES)
+    timeline = timeline_of(phone, routine)
     start(phone)
-    phone.clock.run_for(COUNTDOWN_MS + total_ms + 2_000)
+    phone.clock.run_for(timeline["endMs"] + 2_000)
 
-    starts = step_starts(routine)
-    heard = {c["step"]: heard_at(phone, c) for c in cues(phone, "step")}
+    starts = step_starts(timeline)
+    # Each step is introduced at its lead-in, and its clock starts after it.
+    introduced = {c["step"]: heard_at(phone, c) for c in cues(phone, "step")}
+    for index, expected in enumerate(step_leads(timeline)):
+        assert 0 <= introduced[index] - expected <= 50, (index, introduced[index], expected)
+    heard = {c["step"]: heard_at(phone, c) for c in cues(phone, "begin")}
     assert sorted(heard) == list(range(len(routine["steps"])))
     for index, expected in enumerate(starts):
         assert 0 <= heard[index] - expected <= 50, (index, heard[index], expected)
@@ -106,16 +155,27 @@ def test_a_twenty_minute_routine_keeps_time_to_the_summary(phone, live_server, l
         assert 0 <= switches[index] - expected <= 50
 
     lying = max(i for i, s in enumerate(routine["steps"]) if s.get("position") == "lower-back")
-    (get_up,) = cues(phone, "get-up")  # 30 s before the end of the last step lying down
-    expected = starts[lying] + (routine["steps"][lying]["seconds"] - 30) * 1000
-    assert get_up["step"] == lying and 0 <= heard_at(phone, get_up) - expected <= 50
+    # 30 s before the end of each mat step: how to get off it, before the bell
+    mats = [i for i, s in enumerate(routine["steps"]) if s["kind"] == "mat"]
+    get_ups = {c["step"]: heard_at(phone, c) for c in cues(phone, "get-up")}
+    assert sorted(get_ups) == mats and lying in mats
+    for index in mats:
+        expected = starts[index] + (routine["steps"][index]["seconds"] - 30) * 1000
+        assert 0 <= get_ups[index] - expected <= 50
 
     late = [heard[i] - at for i, at in enumerate(starts)]
     print(f"\n{TWENTY_MINUTES}, page.clock: steps started {min(late)}–{max(late)} ms late")
     (halfway,) = cues(phone, "halfway")
-    assert 0 <= heard_at(phone, halfway) - (COUNTDOWN_MS + total_ms / 2) <= 50
+    assert 0 <= heard_at(phone, halfway) - timeline["halfway"] <= 50
+    # Half the steps' own time, lead-ins left out (moved on only past words being said).
+    half, at = total_ms / 2, 0
+    for step in timeline["steps"]:
+        if at + step["end"] - step["start"] > half:
+            assert 0 <= timeline["halfway"] - (step["start"] + half - at) <= 15_000
+            break
+        at += step["end"] - step["start"]
     (end,) = cues(phone, "end")
-    assert 0 <= heard_at(phone, end) - (COUNTDOWN_MS + total_ms) <= 50
+    assert 0 <= heard_at(phone, end) - timeline["endMs"] <= 50
 
     summary = phone.locator("[data-summary]")
     expect(summary).to_be_visible()
@@ -123,7 +183,7 @@ def test_a_twenty_minute_routine_keeps_time_to_the_summary(phone, live_server, l
     expect(summary.locator("[data-time-done]")).to_have_text("21 min 5 s")
     steps = len(routine["steps"])
     expect(summary.locator("[data-steps-done]")).to_have_text(f"{steps} of {steps}")
-    (record,) = phone.evaluate("JSON.parse(localStorage['acuplan.finished-sessions'])")
+    (record,) = finished_sessions(phone)
     assert record["seconds"] == routine["seconds"]
     assert (record["stepsDone"], record["endedEarly"]) == (steps, False)
     assert phone.evaluate("localStorage['acuplan.session']") is None
@@ -134,9 +194,10 @@ def test_breaths_prompts_and_interval_bells_come_at_their_times(phone, live_serv
     slug = "coherent-breathing-focus"
     routine = library[slug]
     open_player(phone, live_server, slug)
+    timeline = timeline_of(phone, routine)
     start(phone)
-    phone.clock.run_for(COUNTDOWN_MS + routine["seconds"] * 1000 + 1_000)
-    starts = step_starts(routine)
+    phone.clock.run_for(timeline["endMs"] + 1_000)
+    starts = step_starts(timeline)
 
     breathing = routine["steps"][0]
     phases = [c for c in cues(phone, "phase") if c["step"] == 0]
@@ -159,19 +220,22 @@ def test_breaths_prompts_and_interval_bells_come_at_their_times(phone, live_serv
     assert [c["text"] for c in prompts] == [p["text"] for p in step["meditation"]["prompts"]]
 
 
-def test_after_five_minutes_hidden_it_shows_the_right_step_at_once(phone, live_server):
+def test_after_five_minutes_hidden_it_shows_the_right_step_at_once(phone, live_server, library):
     open_player(phone, live_server, TWENTY_MINUTES)
+    timeline = timeline_of(phone, library[TWENTY_MINUTES])
     start(phone)
-    phone.clock.run_for(COUNTDOWN_MS + 100_000)  # 100 s into the opening 110 s of breathing
+    at = step_starts(timeline)[0] + 100_000  # 100 s into the opening 110 s of breathing
+    phone.clock.run_for(at)
     expect(phone.locator("[data-step-title]")).to_have_text("Coherent breathing")
     set_visibility(phone, "hidden")
     # Hidden: no animation frames, and at most one timer firing for the whole five minutes.
     phone.clock.fast_forward("05:00")
     set_visibility(phone, "visible")
-    # 400 s into the routine: 95 s into its 300 s with the feet on the mat (after 110 + 3 * 65 s).
+    index, left = where(timeline, at + 300_000)  # the feet on the mat, part way through
+    assert library[TWENTY_MINUTES]["steps"][index]["title"] == "Feet, seated"
     assert phone.locator("[data-step-title]").text_content() == "Feet, seated"
-    assert phone.locator("[data-remaining]").text_content() == "3:25"
-    assert "Step 5 of 7" in phone.locator("[data-progress-text]").text_content()
+    assert phone.locator("[data-remaining]").text_content() == clock(left)
+    assert f"Step {index + 1} of 7" in phone.locator("[data-progress-text]").text_content()
 
 
 def set_visibility(page, state):
@@ -186,25 +250,29 @@ def set_visibility(page, state):
     )
 
 
-def test_a_reload_mid_session_resumes_at_the_right_place(phone, live_server):
+def test_a_reload_mid_session_resumes_at_the_right_place(phone, live_server, library):
     open_player(phone, live_server, TWENTY_MINUTES)
+    timeline = timeline_of(phone, library[TWENTY_MINUTES])
     start(phone)
-    phone.clock.run_for(COUNTDOWN_MS + 360_000)  # 6 min: 55 s into the first mat step
+    feet = timeline["steps"][4]
+    phone.clock.run_for(feet["start"] + 55_000)  # 55 s into the first mat step
     expect(phone.locator("[data-step-title]")).to_have_text("Feet, seated")
     phone.reload()
     expect(phone.locator("[data-session]")).to_be_visible()
     expect(phone.locator("[data-step-title]")).to_have_text("Feet, seated")
     expect(phone.locator("[data-remaining]")).to_have_text("4:05")
     phone.clock.run_for(245_100)
+    expect(phone.locator("[data-kind]")).to_have_text("Get ready")
     expect(phone.locator("[data-step-title]")).to_have_text("Lying, lower back")
     steps = [c["step"] for c in cues(phone, "step")]
     assert steps == [5], "after the reload, only the next step started"
 
 
-def test_pause_stops_the_clock_and_resume_goes_on_from_there(phone, live_server):
+def test_pause_stops_the_clock_and_resume_goes_on_from_there(phone, live_server, library):
     open_player(phone, live_server, TWENTY_MINUTES)
+    timeline = timeline_of(phone, library[TWENTY_MINUTES])
     start(phone)
-    phone.clock.run_for(COUNTDOWN_MS + 30_000)
+    phone.clock.run_for(step_starts(timeline)[0] + 30_000)
     toggle = phone.locator("[data-toggle]")
     toggle.click()
     expect(toggle).to_have_text("Resume")
@@ -218,18 +286,22 @@ def test_pause_stops_the_clock_and_resume_goes_on_from_there(phone, live_server)
     expect(toggle).to_have_text("Pause")
     phone.clock.run_for(80_100)
     (second,) = [c for c in cues(phone, "step") if c["step"] == 1]
-    assert 0 <= heard_at(phone, second) - (COUNTDOWN_MS + 110_000 + 120_000) <= 50
+    assert 0 <= heard_at(phone, second) - (step_leads(timeline)[1] + 120_000) <= 50
 
 
-def test_ending_early_records_the_time_really_spent(phone, live_server):
+def test_ending_early_records_the_time_really_spent(phone, live_server, library):
     open_player(phone, live_server, TWENTY_MINUTES)
+    timeline = timeline_of(phone, library[TWENTY_MINUTES])
     start(phone)
-    phone.clock.run_for(COUNTDOWN_MS + 60_000)
+    phone.clock.run_for(step_starts(timeline)[0] + 60_000)
     phone.locator("[data-toggle]").click()
     phone.clock.run_for(120_000)  # a pause: not time done
     phone.locator("[data-toggle]").click()
     phone.locator("[data-skip]").click()  # skips 50 s of breathing: not time done either
     expect(phone.locator("[data-step-title]")).to_have_text("Calf stretch")
+    expect(phone.locator("[data-kind]")).to_have_text("Get ready")
+    phone.locator("[data-skip]").click()  # and its lead-in: lead-ins are not time done
+    expect(phone.locator("[data-kind]")).to_have_text("Stretch")
     phone.clock.run_for(30_000)
     phone.locator("[data-end]").click()
     phone.locator("[data-end-confirm]").click()
@@ -239,8 +311,10 @@ def test_ending_early_records_the_time_really_spent(phone, live_server):
     expect(summary.locator("[data-time-done]")).to_have_text("1 min 30 s")
     expect(summary.locator("[data-steps-done]")).to_have_text("0 of 7")
     expect(summary.locator("[data-saved]")).to_have_text("This session is saved on this device.")
-    (record,) = phone.evaluate("JSON.parse(localStorage['acuplan.finished-sessions'])")
+    (record,) = finished_sessions(phone)
     assert (record["seconds"], record["stepsDone"], record["endedEarly"]) == (90, 0, True)
+    done = [(s["index"], s["planned"], s["done"]) for s in record["steps"]][:3]
+    assert done == [(0, 110, 60), (1, 65, 30), (2, 65, 0)]
     journal = summary.get_by_role("link", name="Log how you feel")
     expect(journal).to_have_attribute(
         "href", f"/journal/entry?routine={TWENTY_MINUTES}&minutes=2&position=lower-back&layer=shirt"
@@ -261,7 +335,8 @@ def test_the_player_works_offline_after_one_visit(phone, live_server):
     open_player(phone, live_server, "evening-unwind")
     expect(phone.locator("[data-title]")).to_have_text("Evening unwind")
     start(phone)
-    phone.clock.run_for(COUNTDOWN_MS + 500)
+    phone.locator("[data-skip]").click()  # past the get-ready
+    phone.clock.run_for(500)
     expect(phone.locator("[data-step-title]")).to_have_text("Coherent breathing")
     expect(phone.locator("[data-pacer-label]")).to_have_text("Breathe in")
     assert [c["step"] for c in cues(phone, "step")] == [0]
@@ -304,16 +379,22 @@ def test_keyboard_space_pauses_and_arrows_move_between_steps(phone, live_server)
     expect(phone.locator("[data-toggle]")).to_have_text("Resume")
     phone.keyboard.press("Space")
     expect(phone.locator("[data-toggle]")).to_have_text("Pause")
-    phone.keyboard.press("ArrowRight")
+    phone.keyboard.press("ArrowRight")  # to the next step's lead-in: its instruction
     expect(title).to_have_text("Calf stretch")
+    expect(phone.locator("[data-announce]")).to_have_text("Get ready: step 2 of 7, Calf stretch.")
+    phone.keyboard.press("ArrowRight")
     expect(phone.locator("[data-announce]")).to_have_text(
         "Step 2 of 7: Calf stretch, 1 minute 5 seconds."
     )
-    phone.keyboard.press("ArrowLeft")  # at the start of a step: the step before
+    phone.keyboard.press("ArrowLeft")  # at the start of a step: the step before, said again
     expect(title).to_have_text("Coherent breathing")
+    expect(phone.locator("[data-kind]")).to_have_text("Get ready")
+    phone.keyboard.press("ArrowRight")
     phone.clock.run_for(20_000)
-    phone.keyboard.press("ArrowLeft")  # well into it: the same step from its start
+    phone.keyboard.press("ArrowLeft")  # well into it: the same step from its lead-in
     expect(title).to_have_text("Coherent breathing")
+    expect(phone.locator("[data-kind]")).to_have_text("Get ready")
+    phone.keyboard.press("ArrowRight")
     expect(phone.locator("[data-remaining]")).to_have_text("1:50")
     expect(phone.locator("[data-settings]")).to_be_hidden()  # nothing but the session
     phone.keyboard.press("Space")
@@ -330,7 +411,8 @@ def test_reduced_motion_shows_a_text_cue_instead_of_a_moving_shape(browser, live
     start(page)
     pacer = page.locator("[data-pacer]")
     shape = page.locator("[data-pacer-shape]")
-    page.clock.run_for(COUNTDOWN_MS + 5_000)  # near the top of a 5.5 s in-breath
+    page.locator("[data-skip]").click()  # past the get-ready
+    page.clock.run_for(5_000)  # near the top of a 5.5 s in-breath
     expect(pacer).to_have_class(re.compile(r"\bpacer-still\b"))
     expect(page.locator("[data-pacer-label]")).to_have_text("Breathe in")
     assert shape.evaluate("el => el.style.transform") == ""
@@ -356,6 +438,7 @@ def test_cue_settings_are_remembered(phone, live_server):
     assert json.loads(phone.evaluate("localStorage['acuplan.cue-settings']")) == {
         "mode": "vibration",
         "volume": 0.4,
+        "ticks": True,
     }
 
 
@@ -370,17 +453,16 @@ def test_plan_overrides_leave_out_and_lengthen_steps(phone, live_server, library
         }""",
         routine,
     )
-    first, twist, mat, last = (
-        s["seconds"] * 1000 for i, s in enumerate(routine["steps"]) if i != 1
-    )
-    starts = [COUNTDOWN_MS, COUNTDOWN_MS + first, COUNTDOWN_MS + first + twist]
-    assert timeline["steps"] == [
-        [0, starts[0], starts[1]],
-        [2, starts[1], starts[2]],
-        [3, starts[2], starts[2] + 120_000],
-        [4, starts[2] + 120_000, starts[2] + 120_000 + last],
-    ]
-    assert mat == 300_000
+    seconds = [s["seconds"] * 1000 for s in routine["steps"]]
+    assert seconds[3] == 300_000
+    kept = [index for index, _, _ in timeline["steps"]]
+    lengths = [end - start for _, start, end in timeline["steps"]]
+    assert kept == [0, 2, 3, 4]
+    assert lengths == [seconds[0], seconds[2], 120_000, seconds[4]]
+    assert timeline["steps"][0][1] >= COUNTDOWN_MS
+    for (_, _, end), (_, start, _) in pairwise(timeline["steps"]):
+        assert start - end >= LEAD_MIN_MS  # a lead-in between steps
+    assert timeline["endMs"] == timeline["steps"][-1][2]
 
 
 TWENTY_SECONDS = {
@@ -437,14 +519,17 @@ def test_in_real_time_twenty_seconds_end_twenty_seconds_after_the_start(browser,
           document.addEventListener("acuplan:cue", (e) => e.detail.type === "end" && resolve());
         })"""
     )
-    (first,) = cues(page, "step")[:1]
+    page.wait_for_function("window.cues.some((cue) => cue.type === 'end')")
+    first, second = cues(page, "begin")
     (end,) = cues(page, "end")
     (switch,) = cues(page, "switch")
-    error_ms = end["perf"] - first["perf"] - 20_000
-    switch_error_ms = switch["perf"] - first["perf"] - 13_000
+    lead_ms = second["dueMs"] - 8_000 - first["dueMs"]  # the stretch's lead-in
+    assert lead_ms >= LEAD_MIN_MS
+    error_ms = end["perf"] - first["perf"] - 20_000 - lead_ms
+    switch_error_ms = switch["perf"] - second["perf"] - 5_000
     print(
-        f"\nreal time, 20 s routine: ended {error_ms:+.1f} ms from 20 s after its first step "
-        f"started; side switch {switch_error_ms:+.1f} ms from 13 s"
+        f"\nreal time, 20 s routine: ended {error_ms:+.1f} ms from 20 s (and a lead-in) after "
+        f"its first step started; side switch {switch_error_ms:+.1f} ms from 5 s into the stretch"
     )
     assert abs(error_ms) < 500
     assert abs(switch_error_ms) < 500
@@ -464,28 +549,41 @@ def test_screenshots_of_breathing_a_stretch_and_the_summary(phone, live_server, 
     # The one-time "works offline" notice would cover part of the picture.
     phone.add_init_script("localStorage.setItem('acuplan.offline-ready-shown', '1')")
     open_player(phone, live_server, "evening-unwind")
+    routine = phone.evaluate(
+        "async () => (await (await fetch('/api/routines')).json()).routines"
+        ".find((r) => r.slug === 'evening-unwind')"
+    )
+    timeline = timeline_of(phone, routine)
+    starts = step_starts(timeline)
     screenshot(phone, f"player-intro-{scheme}")
     start(phone)
-    phone.clock.run_for(COUNTDOWN_MS + 3_000)  # 3 s into the first 5.5 s in-breath
+    phone.clock.run_for(5_000)  # the get-ready, while the first instruction is said
+    expect(phone.locator("[data-kind]")).to_have_text("Get ready")
+    screenshot(phone, f"player-get-ready-{scheme}")
+    phone.clock.run_for(starts[0] + 3_000 - 5_000)  # 3 s into the first 5.5 s in-breath
     expect(phone.locator("[data-pacer-label]")).to_have_text("Breathe in")
     screenshot(phone, f"player-breathing-{scheme}")
-    phone.clock.run_for(133_000)  # the supine twist, 5 s into the second side (66+30+40 s)
+    twist = routine["steps"][2]
+    second_side = starts[2] + (twist["hold"] + twist["switch_pause"]) * 1000 + 5_000
+    phone.clock.run_for(second_side - starts[0] - 3_000)  # the twist, 5 s into the second side
     expect(phone.locator("[data-pacer-label]")).to_have_text("Second side")
     expect(phone.locator("[data-hold]")).to_have_text("Hold 2 of 2")
     screenshot(phone, f"player-stretch-{scheme}")
-    phone.clock.run_for(45_000)  # 20 s on the mat, with the note on the prickling
+    phone.clock.run_for(starts[3] + 20_000 - second_side)  # 20 s on the mat, with its note
     expect(phone.locator("[data-note]")).to_be_visible()
+    expect(phone.locator("[data-hold]")).to_have_text("Thin shirt")
     screenshot(phone, f"player-mat-{scheme}")
-    phone.clock.run_for(360_000)
+    phone.clock.run_for(timeline["endMs"])
     expect(phone.locator("[data-summary]")).to_be_visible()
     screenshot(phone, f"player-summary-{scheme}")
     assert phone.console.errors == []
 
 
-def test_after_a_long_time_away_the_session_is_offered_not_resumed(phone, live_server):
+def test_after_a_long_time_away_the_session_is_offered_not_resumed(phone, live_server, library):
     open_player(phone, live_server, TWENTY_MINUTES)
+    timeline = timeline_of(phone, library[TWENTY_MINUTES])
     start(phone)
-    phone.clock.run_for(COUNTDOWN_MS + 60_000)
+    phone.clock.run_for(step_starts(timeline)[0] + 60_000)
     set_visibility(phone, "hidden")  # to the background, where the system may kill the app
     context = phone.context
     phone.close()
@@ -535,7 +633,8 @@ def test_each_cue_mode_vibrates_speaks_or_sounds(
     phone.add_init_script(SPY_ON_CUES)
     open_player(phone, live_server, "evening-unwind")
     start(phone)
-    phone.clock.run_for(COUNTDOWN_MS + 12_000)  # coherent breathing: in 5.5 s, out 5.5 s, in
+    phone.locator("[data-skip]").click()  # past the get-ready
+    phone.clock.run_for(12_000)  # coherent breathing: in 5.5 s, out 5.5 s, in
     vibrations = phone.evaluate("window.vibrations")
     spoken = phone.evaluate("window.spoken")
     assert bool(vibrations) == vibrates
@@ -588,7 +687,7 @@ def test_cue_settings_are_a_synced_preferences_record_that_other_devices_follow(
           (await import("acuplan/cue-settings")).PREFERENCES_ID)"""
     )
     assert record["kind"] == "preferences" and record["dirty"] == 1
-    assert record["data"] == {"cues": {"mode": "vibration", "volume": 0.8}}
+    assert record["data"] == {"cues": {"mode": "vibration", "volume": 0.8, "ticks": True}}
 
     # Another device's choice arrives by sync: the player follows it over its local copy.
     phone.evaluate(
@@ -603,3 +702,32 @@ def test_cue_settings_are_a_synced_preferences_record_that_other_devices_follow(
     phone.reload()
     phone.locator("[data-settings] summary").click()
     expect(phone.get_by_label("Silent", exact=True)).to_be_checked()
+
+
+SPY_ON_PITCHES = """
+  window.pitches = [];
+  const set = AudioParam.prototype.setValueAtTime;
+  AudioParam.prototype.setValueAtTime = function (value, when) {
+    window.pitches.push(value);
+    return set.call(this, value, when);
+  };
+"""
+TICK_PITCHES = {"inhale": 1320, "hold": 990, "exhale": 660}  # tones.js
+
+
+@pytest.mark.parametrize("ticks", [True, False])
+def test_the_count_is_heard_as_a_tick_each_second_of_a_breath(phone, live_server, ticks):
+    settings = json.dumps({"mode": "tones", "volume": 0.5, "ticks": ticks})
+    phone.add_init_script(f"localStorage.setItem('acuplan.cue-settings', '{settings}')")
+    phone.add_init_script(SPY_ON_PITCHES)
+    open_player(phone, live_server, "evening-unwind")
+    start(phone)
+    phone.locator("[data-skip]").click()  # past the get-ready
+    phone.clock.run_for(11_000 - 1_600)  # one breath of coherent breathing: in 5.5 s, out 5.5 s
+    pitches = phone.evaluate("window.pitches")
+    inhale, exhale = pitches.count(TICK_PITCHES["inhale"]), pitches.count(TICK_PITCHES["exhale"])
+    # Seconds 1 to 5 of the in-breath and of the out-breath; the phase's own tone marks second 0.
+    assert (inhale, exhale) == ((5, 5) if ticks else (0, 0))
+    phone.locator("[data-toggle]").click()  # paused, the settings show
+    phone.locator("[data-settings] summary").click()
+    expect(phone.get_by_label("Tick the seconds of each breath")).to_be_checked(checked=ticks)
