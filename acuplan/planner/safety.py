@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .fitting import StepRules
 from .profile import FLAGS, Screening
 
 ASK_FIRST = {
@@ -47,6 +48,7 @@ class Safety:
     stretches: bool = True
     covered: bool = False
     notes: tuple[str, ...] = ()
+    rules: StepRules = field(default_factory=StepRules)
 
 
 def assess_screening(screening: Screening) -> Safety:
@@ -61,4 +63,10 @@ def assess_screening(screening: Screening) -> Safety:
     mat = not notes
     covering = [COVERED[f] for f in flags if f in COVERED]
     notes.extend(covering)
-    return Safety(mat=mat, stretches=not pain, covered=bool(covering), notes=tuple(notes))
+    return Safety(
+        mat=mat,
+        stretches=not pain,
+        covered=bool(covering),
+        notes=tuple(notes),
+        rules=StepRules(stretches=not pain),
+    )
