@@ -30,7 +30,8 @@ from acuplan.planner.progression import start_rung
 LIBRARY = Path(__file__).resolve().parents[1] / "routines"
 MONDAY = date(2024, 6, 3)
 NO_MAT = {"pregnancy", "bleeding", "epilepsy", "pacemaker", "heart", "blood-pressure"}
-NO_MAT |= {"fever", "neuropathy", "fracture-surgery", "unexplained-pain"}
+NO_MAT |= {"fever", "neuropathy", "fracture-surgery", "varicose-severe"}
+NO_MAT |= {"unexplained-pain", "red-flag-back", "red-flag-head"}
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,8 @@ def test_onboarding_asks_every_question_the_planner_knows(client):
     assert values(html, "times") == ["morning", "evening"]
     assert values(html, "experience") == ["never", "few", "regular"]
     assert values(html, "sensitivity") == ["low", "medium", "high"]
-    assert values(html, "flags") == list(FLAGS)
+    assert values(html, "flags") == [*FLAGS, "none"]
+    assert "None of these apply to me" in html
     for question in FLAG_QUESTIONS.values():
         assert question in html.replace("&#39;", "'")
     assert 'name="minutes_per_day" min="5" max="120"' in html

@@ -13,6 +13,7 @@ def plan_json(plan: Plan) -> dict:
         "mat_allowed": plan.mat_allowed,
         "mat_limit": plan.mat_limit,
         "notes": list(plan.notes),
+        "screened": plan.screened,
         "weeks": [
             {"start": week.start.isoformat(), "days": [_day_json(day) for day in week.days]}
             for week in plan.weeks

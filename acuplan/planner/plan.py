@@ -16,6 +16,12 @@ from .progression import LYING, STANDING, rung
 from .safety import Safety, assess_screening
 
 
+UNANSWERED = (
+    "You have not answered the health questions yet. Please answer them, or tick "
+    "\u201cNone of these apply to me\u201d, before your first session on the mat."
+)
+
+
 @dataclass(frozen=True)
 class Day:
     """One day of the plan; a rest day has no sessions. `mat_limit` is the whole day's."""
@@ -38,6 +44,7 @@ class Plan:
     mat_limit: int
     notes: tuple[str, ...]
     weeks: tuple[Week, ...]
+    screened: bool = True
 
 
 @dataclass(frozen=True)
@@ -92,8 +99,11 @@ def build_plan(
         today=on,
         mat_allowed=safety.mat and not skin,
         mat_limit=first_day.mat_limit,
-        notes=safety.notes + progress_notes(profile, history, on, safety.mat, skin, today.adverse),
+        notes=(() if safety.answered else (UNANSWERED,))
+        + safety.notes
+        + progress_notes(profile, history, on, safety.mat, skin, today.adverse),
         weeks=(Week(start, tuple(days[:7])), Week(start + timedelta(days=7), tuple(days[7:]))),
+        screened=safety.answered,
     )
 
 

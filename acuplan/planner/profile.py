@@ -27,10 +27,17 @@ FLAGS = (
     "fever",
     "neuropathy",
     "fracture-surgery",
+    "varicose-severe",
     "skin",
     "varicose",
+    "moles-skin",
+    "numbness",
+    "osteoporosis",
     "unexplained-pain",
+    "red-flag-back",
+    "red-flag-head",
 )
+NONE = "none"  # the explicit answer "none of these apply to me"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -80,16 +87,25 @@ class Profile:
 
 @dataclass(frozen=True)
 class Screening:
-    """The safety answers that apply to the person: a set of FLAGS."""
+    """The safety answers that apply to the person: a set of FLAGS, or `none` when the
+    person said that none applies. Neither means the questions are not answered yet."""
 
     flags: frozenset[str] = frozenset()
+    none: bool = False
 
     def __post_init__(self) -> None:
-        _choices("flags", tuple(self.flags), FLAGS, "answer", allow_empty=True)
+        _choices("flags", tuple(sorted(self.flags)), FLAGS, "answer", allow_empty=True)
+        if self.none and self.flags:
+            raise PlanInputError("flags", f"{NONE!r} cannot go with other answers")
+
+    @property
+    def answered(self) -> bool:
+        return self.none or bool(self.flags)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Screening:
-        return cls(frozenset(_texts("flags", data.get("flags", []))))
+        given = set(_texts("flags", data.get("flags", [])))
+        return cls(frozenset(given - {NONE}), NONE in given)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,17 @@ import { loadProfile, saveProfile } from "acuplan/profile-store";
 const LISTS = ["goals", "times", "flags"];
 const CHOICES = ["experience", "sensitivity"];
 const DEFAULTS = { goals: [], times: [], flags: [], sensitivity: "medium" };
+const NONE = "none"; // "None of these apply to me": an answer of its own, never assumed
+
+/** Ticking "none" clears the health answers, and ticking one of them clears "none". */
+function keepNoneApart(form) {
+  form.querySelector('[data-field="flags"]').addEventListener("change", ({ target }) => {
+    if (target.name !== "flags" || !target.checked) return;
+    for (const box of form.querySelectorAll('[name="flags"]:checked')) {
+      if (box !== target && (box.value === NONE) !== (target.value === NONE)) box.checked = false;
+    }
+  });
+}
 
 export async function setUpOnboarding(form, { onSaved }) {
   const saved = await loadProfile().catch(() => null);
@@ -12,6 +23,7 @@ export async function setUpOnboarding(form, { onSaved }) {
     form.querySelector("[data-submit]").textContent = "Save and update my plan";
   }
   fill(form, saved ? { ...saved.profile, flags: saved.screening.flags } : DEFAULTS);
+  keepNoneApart(form);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const { profile, flags, problems } = collect(form);
@@ -67,7 +79,13 @@ export function collect(form) {
   if (!profile.times.length) problems.times = "Time of day: choose morning, evening or both.";
   if (!profile.experience) problems.experience = "Experience with a mat: choose one answer.";
   if (!profile.sensitivity) problems.sensitivity = "Sensitivity: choose one answer.";
-  return { profile, flags: ticked("flags"), problems };
+  const flags = ticked("flags");
+  if (!flags.length) {
+    problems.flags = "Health questions: tick each one that applies, or “None of these apply to me”.";
+  } else if (flags.includes(NONE) && flags.length > 1) {
+    problems.flags = "Health questions: “None of these apply to me” can't go with other answers.";
+  }
+  return { profile, flags, problems };
 }
 
 function showProblems(form, problems) {

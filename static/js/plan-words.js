@@ -41,6 +41,7 @@ export function matLimitText(plan) {
   if (!plan.mat_allowed) {
     return "No time on the mat for now: breathing, gentle stretches and meditation.";
   }
+  if (!plan.mat_limit) return "No more time on the mat today: breathing, gentle stretches and meditation.";
   const minutes = Math.round(plan.mat_limit / 60);
   return `You're at ${minutes} minute${minutes === 1 ? "" : "s"} on the mat.`;
 }
