@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+
 import pytest
 
 from acuplan.sync import SyncError, parse_push

@@ -15,7 +15,6 @@ from .profile import SLOTS, Profile, Screening, SessionRecord
 from .progression import LYING, STANDING, rung
 from .safety import Safety, assess_screening
 
-
 UNANSWERED = (
     "You have not answered the health questions yet. Please answer them, or tick "
     "\u201cNone of these apply to me\u201d, before your first session on the mat."

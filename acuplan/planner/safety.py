@@ -37,8 +37,7 @@ SEE_FIRST = {
 }
 SEE_PROFESSIONAL = "Please see a health professional first."
 SEE_UNTIL = (
-    "Until then your plan keeps to calm breathing and meditation, with no mat and no "
-    "stretching."
+    "Until then your plan keeps to calm breathing and meditation, with no mat and no stretching."
 )
 COVERED = {
     "skin": (
