@@ -81,11 +81,11 @@ def fit_routine(
     steps = routine.steps
     options = {i: _options(step, rules) for i, step in enumerate(steps) if step.kind != "mat"}
     others = sum(choices[0] for choices in options.values())
-    seconds = _fit_mat(steps, mat_cap, standing_cap)
+    seconds = fit_mat(steps, mat_cap, standing_cap)
     if sum(seconds) + others > budget:
         # when the routine must shrink, the mat keeps its share of it and no more
         share = math.floor(budget * routine.mat_seconds / routine.seconds)
-        seconds = _fit_mat(steps, min(mat_cap, max(share, budget - others)), standing_cap)
+        seconds = fit_mat(steps, min(mat_cap, max(share, budget - others)), standing_cap)
     for i, choices in options.items():
         seconds[i] = choices[0]
     # least important first; among equals the later step goes first
@@ -139,7 +139,7 @@ def position_seconds(
     )
 
 
-def _fit_mat(steps: tuple[Step, ...], cap: int, standing_cap: int) -> list[int]:
+def fit_mat(steps: tuple[Step, ...], cap: int, standing_cap: int) -> list[int]:
     """Mat steps capped (standing by `standing_cap`), then scaled down together to `cap`;
     a step that would fall below its useful minimum is left out and the rest scaled again."""
     wanted = [
@@ -164,10 +164,10 @@ def _fit_mat(steps: tuple[Step, ...], cap: int, standing_cap: int) -> list[int]:
 def _options(step: Step, rules: StepRules) -> list[int]:
     """The lengths a non-mat step may take, longest first, 0 (left out) last."""
     longest = rules.longest(step)
-    return [c for c in _lengths(step) if c <= longest] or [0]
+    return [c for c in step_lengths(step) if c <= longest] or [0]
 
 
-def _lengths(step: Step) -> list[int]:
+def step_lengths(step: Step) -> list[int]:
     """Every useful length of a non-mat step, longest first, then 0."""
     if step.kind == "breathing" and step.breathing and step.cycles:
         low = min(step.cycles, MIN_BREATHS)

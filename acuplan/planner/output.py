@@ -14,6 +14,16 @@ def plan_json(plan: Plan) -> dict:
         "mat_limit": plan.mat_limit,
         "notes": list(plan.notes),
         "screened": plan.screened,
+        "adapted": {
+            adaptation.routine: {
+                "steps": [
+                    {"seconds": step.seconds, "layer": step.layer, "note": step.note}
+                    for step in adaptation.steps
+                ],
+                "notices": list(adaptation.notices),
+            }
+            for adaptation in plan.adapted
+        },
         "weeks": [
             {"start": week.start.isoformat(), "days": [_day_json(day) for day in week.days]}
             for week in plan.weeks

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from acuplan.catalog import Library
 
+from .adapt import Adaptation, Allowance, adapt_routine
 from .choose import Limits, Memory, Session, plan_session
 from .fitting import LYING_POSITIONS, MIND_GOALS, position_seconds
 from .notes import progress_notes
@@ -44,6 +45,7 @@ class Plan:
     notes: tuple[str, ...]
     weeks: tuple[Week, ...]
     screened: bool = True
+    adapted: tuple[Adaptation, ...] = ()  # every routine of the library, as today allows it
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ def build_plan(
             mat = False
         days.append(Day(day, LYING[level] if mat else 0, sessions))
     first_day = days[on.weekday()]
+    allowance = _allowance(profile, safety, history, on, skin, today)
     return Plan(
         today=on,
         mat_allowed=safety.mat and not skin,
@@ -103,6 +106,10 @@ def build_plan(
         + progress_notes(profile, history, on, safety.mat, skin, today.adverse),
         weeks=(Week(start, tuple(days[:7])), Week(start + timedelta(days=7), tuple(days[7:]))),
         screened=safety.answered,
+        adapted=tuple(
+            adapt_routine(routine, allowance, safety)
+            for routine in (library.routines[slug] for slug in sorted(library.routines))
+        ),
     )
 
 
@@ -117,6 +124,36 @@ def slot_budgets(profile: Profile) -> tuple[tuple[str, int], ...]:
     if len(profile.times) == 1:
         return ((profile.times[0], total),)
     return (("morning", total // 2), ("evening", total - total // 2))
+
+
+def _covered(profile: Profile, safety: Safety) -> bool:
+    """Whether bare skin is out: the screening asks for a layer, or the person is new to the
+    mat or sensitive."""
+    return safety.covered or profile.experience == "never" or profile.sensitivity == "high"
+
+
+def _allowance(
+    profile: Profile,
+    safety: Safety,
+    history: tuple[SessionRecord, ...],
+    on: date,
+    skin: date | None,
+    today: _Today,
+) -> Allowance:
+    """What is left of today's mat time for a routine started outside the plan."""
+    covered = _covered(profile, safety)
+    if not safety.mat:
+        return Allowance(0, 0, covered, safety.mat_reason)
+    if skin:
+        return Allowance(0, 0, covered, "until the bruising or broken skin you noted has healed.")
+    if today.adverse:
+        return Allowance(0, 0, covered, "for the rest of today, after the reaction you noted.")
+    level = rung(profile, history, on, today=on)
+    mat = LYING[level] - sum(r.mat_seconds for r in today.done)
+    standing = STANDING[level] - sum(r.mat_seconds - r.lying for r in today.done)
+    if mat <= 0:
+        return Allowance(0, 0, covered, "you have had today's time on the mat. More tomorrow.")
+    return Allowance(mat, max(0, standing), covered)
 
 
 def with_lying(library: Library, record: SessionRecord) -> SessionRecord:
@@ -158,7 +195,7 @@ def _plan_day(
     kept = kept or {}
     lying = LYING[level] - (extra.mat_seconds if extra else 0) if mat else 0
     standing = STANDING[level] - (extra.mat_seconds - extra.lying if extra else 0) if mat else 0
-    covered = safety.covered or profile.experience == "never" or profile.sensitivity == "high"
+    covered = _covered(profile, safety)
     budgets = slot_budgets(profile)
     if set(profile.goals) & MIND_GOALS:
         budgets = budgets[::-1]

@@ -69,6 +69,7 @@ class Limit:
     brief: frozenset[str] = frozenset()
     no_stretches: bool = False
     note: str = ""
+    reasons: tuple[tuple[str, str], ...] = ()  # ask -> why it is left out or kept brief
 
 
 # answer -> what it removes beyond the mat (the `asks` of stretches and breathing patterns)
@@ -76,6 +77,11 @@ LIMITS = {
     "pregnancy": Limit(
         excluded=frozenset({"lying-front", "deep-twist"}),
         brief=frozenset({"lying-back"}),
+        reasons=(
+            ("lying-front", "lying on your front is not advised in pregnancy."),
+            ("deep-twist", "deep twists are not advised in pregnancy."),
+            ("lying-back", "lying on your back for long is not advised in pregnancy."),
+        ),
         note=(
             "As you are pregnant, your plan leaves out stretches on your front and deep "
             "twists, and keeps anything lying on your back to a minute."
@@ -90,6 +96,10 @@ LIMITS = {
     ),
     "epilepsy": Limit(
         excluded=frozenset({"fast-breathing", "breath-hold"}),
+        reasons=(
+            ("fast-breathing", "fast, energising breathing is not advised with epilepsy."),
+            ("breath-hold", "long breath holds are not advised with epilepsy."),
+        ),
         note=(
             "With epilepsy, your plan leaves out fast, energising breathing and breathing "
             "with long holds; slow, even breathing stays."
@@ -97,6 +107,16 @@ LIMITS = {
     ),
     "blood-pressure": Limit(
         excluded=frozenset({"breath-hold", "inversion"}),
+        reasons=(
+            (
+                "breath-hold",
+                "long breath holds are not advised with very high or low blood pressure.",
+            ),
+            (
+                "inversion",
+                "your head below your heart is not advised with very high or low blood pressure.",
+            ),
+        ),
         note=(
             "With very high or very low blood pressure, your plan leaves out breathing with "
             "long holds and positions with your head below your heart."
@@ -104,6 +124,7 @@ LIMITS = {
     ),
     "osteoporosis": Limit(
         excluded=frozenset({"forward-fold"}),
+        reasons=(("forward-fold", "only gentle forward bends with osteoporosis."),),
         note=(
             "With osteoporosis, your plan keeps forward bends gentle and leaves out deep "
             "forward folds."
@@ -123,6 +144,9 @@ class Safety:
     notes: tuple[str, ...] = ()
     rules: StepRules = field(default_factory=StepRules)
     answered: bool = True
+    reasons: tuple[tuple[str, str], ...] = ()
+    stretch_reason: str = ""
+    mat_reason: str = ""
 
 
 def assess_screening(screening: Screening) -> Safety:
@@ -152,4 +176,17 @@ def assess_screening(screening: Screening) -> Safety:
             brief=frozenset().union(*(limit.brief for limit in limits)) - excluded,
         ),
         answered=screening.answered,
+        reasons=tuple(reason for limit in limits for reason in limit.reasons),
+        stretch_reason=(
+            "no stretching until you have seen a health professional."
+            if see
+            else "no stretching after a fracture or surgery until a professional agrees."
+        ),
+        mat_reason=(
+            "please see a health professional before you use the mat."
+            if see
+            else "please ask a health professional before you use the mat."
+            if ask
+            else ""
+        ),
     )
