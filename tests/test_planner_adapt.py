@@ -50,8 +50,8 @@ def test_every_routine_of_the_library_is_adapted(library):
 
 def test_a_newcomers_long_routine_is_shortened_to_todays_mat_time_with_a_reason(library):
     by_slug, _ = adapted(library)
-    routine = library.routines["long-mat-rest-30"]
-    adaptation = by_slug["long-mat-rest-30"]
+    routine = library.routines["lower-back-deep"]
+    adaptation = by_slug["lower-back-deep"]
     mat = [
         (step, a)
         for step, a in zip(routine.steps, adaptation.steps, strict=True)
@@ -118,6 +118,15 @@ def test_a_returning_user_after_five_weeks_starts_again(library):
         if s.kind == "mat"
     )
     assert 0 < kept <= 720
+
+
+def test_a_carried_meditation_that_cannot_play_whole_leaves_the_mat_step_out(library):
+    by_slug, _ = adapted(library)
+    routine = library.routines["long-mat-rest-30"]
+    (index,) = [i for i, s in enumerate(routine.steps) if s.kind == "mat"]
+    assert routine.steps[index].meditation and mat_minimum(routine.steps[index]) > 300
+    step = by_slug["long-mat-rest-30"].steps[index]
+    assert step.seconds == 0 and "A shorter routine suits today better" in step.note
 
 
 def test_a_routine_as_written_has_no_notices(library):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from acuplan.catalog import Routine, Step
 
-from .fitting import BRIEF, asks_of, fit_mat, mat_layers, step_lengths
+from .fitting import BRIEF, asks_of, fit_mat, mat_layers, mat_minimum, step_lengths
 from .safety import Safety
 
 LAYER_WORDS = {"shirt": "a thin shirt", "towel": "a towel", "socks": "socks", "bare": "bare skin"}
@@ -81,6 +81,11 @@ def _mat_note(step: Step, kept: int, allowance: Allowance) -> str | None:
         return None
     if allowance.no_mat:
         return f"Left out: {allowance.no_mat}"
+    if not kept and mat_minimum(step) > allowance.mat:
+        return (
+            f"Left out: done whole it needs {_length(mat_minimum(step))} on the mat, more than "
+            "today allows. A shorter routine suits today better."
+        )
     if not kept:
         return "Left out: it would be too short to be useful within today's time on the mat."
     if step.position == "standing":

@@ -1,0 +1,190 @@
+"""Personas in real Chromium at phone size: their plan, the routine pages it links to, the
+library and the player all apply the same safety answers, and say what changed and why."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+MONDAY = datetime(2026, 11, 23, 12, 0)
+COUNTDOWN_MS = 10_000
+RECORD_STEPS = """
+  window.steps = [];
+  document.addEventListener("acuplan:cue", (event) => {
+    if (event.detail.type === "step") window.steps.push(event.detail.step);
+  });
+"""
+
+
+def onboard(page, live_server, flags, *, goals=("Stress", "Lower back"), experience="Never"):
+    page.goto(live_server + "/start")
+    for goal in goals:
+        page.get_by_label(goal, exact=True).check()
+    page.get_by_label("Minutes a day").fill("20")
+    page.get_by_label("Days a week").select_option("7")
+    page.get_by_label("In the evening").check()
+    page.get_by_label(experience, exact=True).check()
+    for flag in flags:
+        page.get_by_label(flag).check()
+    page.get_by_role("button", name="Save and plan my week").click()
+    expect(page.locator("[data-next]")).to_be_visible()
+
+
+@pytest.fixture
+def person(phone):
+    phone.clock.install(time=MONDAY)
+    phone.clock.pause_at(MONDAY + timedelta(minutes=1))
+    phone.add_init_script(RECORD_STEPS)
+    return phone
+
+
+def library(page):
+    return {
+        r["slug"]: r
+        for r in page.evaluate("async () => (await (await fetch('/api/routines')).json()).routines")
+    }
+
+
+def played_steps(page, routine, seconds):
+    """Play the routine on the player page to its end; the indexes of the steps it played."""
+    page.locator("[data-start]").click()
+    expect(page.locator("[data-session]")).to_be_visible()
+    page.clock.run_for(COUNTDOWN_MS + sum(seconds) * 1000 + 2_000)
+    return page.evaluate("window.steps")
+
+
+def mat_steps(routine):
+    return [i for i, step in enumerate(routine["steps"]) if step["kind"] == "mat"]
+
+
+ASK = "ask a health professional"
+PERSONAS = {
+    "pregnant": (["I am pregnant"], ASK),
+    "after-surgery": (["I have a broken bone, or had surgery recently"], ASK),
+    "epilepsy": (["I have epilepsy"], ASK),
+    "severe-varicose": (["I have severe varicose veins"], ASK),
+    "red-flag-back": (
+        ["I have back pain together with changes in bladder or bowel control"],
+        "see a health professional",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(PERSONAS))
+def test_screened_out_personas_get_no_mat_anywhere(person, live_server, screenshot, name):
+    flags, advice = PERSONAS[name]
+    onboard(person, live_server, flags)
+    expect(person.locator("[data-plan-notes]")).to_contain_text("health professional")
+    expect(person.locator("[data-mat-limit]")).to_contain_text("No time on the mat")
+    screenshot(person, f"persona-{name}-today")
+    routines = library(person)
+
+    # the plan's title link opens the routine as the plan fitted it
+    link = person.locator("[data-week-0] .plan-session-title a").first
+    slug = link.get_attribute("href").split("/routines/")[1].split("?")[0]
+    link.click()
+    page = person.locator("[data-routine-page]")
+    expect(page).to_have_attribute("data-adapted", "true")
+    expect(page.locator("[data-mat]")).to_have_text("None")
+    for index in mat_steps(routines[slug]):
+        expect(page.locator("[data-step]").nth(index).locator("[data-step-time]")).to_have_text(
+            "Left out"
+        )
+
+    # a routine opened from the library, with mat time written into it
+    person.goto(live_server + "/routines/long-mat-rest-30")
+    expect(page).to_have_attribute("data-adapted", "true")
+    notice = person.locator("[data-adapt-notice]")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text(advice)
+    expect(page.locator("[data-mat]")).to_have_text("None")
+    screenshot(person, f"persona-{name}-routine")
+
+    # Start there, and a shared link straight to the player: the same, before Start too
+    for open_player in (
+        lambda: person.locator("[data-start]").first.click(),
+        lambda: person.goto(live_server + "/play?routine=long-mat-rest-30"),
+    ):
+        open_player()
+        message = person.locator("[data-message]")
+        expect(message).to_contain_text("Changed for you")
+        expect(message).to_contain_text(advice)
+        routine = routines["long-mat-rest-30"]
+        played = played_steps(person, routine, [s["seconds"] for s in routine["steps"]])
+        assert played and not set(played) & set(mat_steps(routine))
+        person.goto(live_server + "/routines/long-mat-rest-30")
+    screenshot(person, f"persona-{name}-player")
+
+
+def test_after_surgery_no_stretch_plays_and_the_page_says_why(person, live_server):
+    onboard(person, live_server, ["I have a broken bone, or had surgery recently"])
+    routines = library(person)
+    person.goto(live_server + "/routines/lower-back-gentle")
+    page = person.locator("[data-routine-page]")
+    expect(page).to_have_attribute("data-adapted", "true")
+    expect(person.locator("[data-adapt-notice]")).to_contain_text(
+        "no stretching after a fracture or surgery"
+    )
+    routine = routines["lower-back-gentle"]
+    stretches = [i for i, s in enumerate(routine["steps"]) if s["kind"] == "stretch"]
+    assert stretches
+    person.locator("[data-start]").first.click()
+    played = played_steps(person, routine, [s["seconds"] for s in routine["steps"]])
+    assert played and not set(played) & set(stretches)
+
+
+def test_a_newcomer_without_answers_sees_the_safety_check_before_the_mat(person, live_server):
+    person.goto(live_server + "/routines/first-five-minutes")
+    check = person.locator("[data-safety-check]")
+    expect(check).to_be_visible()
+    expect(check.get_by_role("link", name="Answer the safety questions")).to_be_visible()
+    person.goto(live_server + "/play?routine=first-five-minutes")
+    message = person.locator("[data-message]")
+    expect(message.get_by_role("link", name="Answer the short safety check first")).to_be_visible()
+    expect(person.locator("[data-start]")).to_be_visible()  # skippable: Start is still there
+    person.goto(live_server + "/routines/no-mat-stress-calm")
+    expect(person.locator("[data-routine-page]")).to_have_attribute("data-adapted", "true")
+    expect(check).to_be_hidden()
+
+
+def test_ticking_nothing_is_not_taken_as_none_of_these(person, live_server):
+    person.goto(live_server + "/start")
+    person.get_by_label("Stress", exact=True).check()
+    person.get_by_label("In the evening").check()
+    person.get_by_label("Never", exact=True).check()
+    person.get_by_role("button", name="Save and plan my week").click()
+    expect(person.locator('[data-error-for="flags"]')).to_contain_text("None of these apply to me")
+    person.get_by_label("I am pregnant").check()
+    person.get_by_label("None of these apply to me").check()
+    expect(person.get_by_label("I am pregnant")).not_to_be_checked()
+    person.get_by_role("button", name="Save and plan my week").click()
+    expect(person.locator("[data-next]")).to_be_visible()
+
+
+def test_a_newcomers_library_routine_keeps_to_five_minutes_with_a_layer(person, live_server):
+    onboard(person, live_server, ["None of these apply to me"])
+    routines = library(person)
+    person.goto(live_server + "/routines/lower-back-deep")
+    expect(person.locator("[data-routine-page]")).to_have_attribute("data-adapted", "true")
+    expect(person.locator("[data-mat]")).to_have_text("5 min")
+    notice = person.locator("[data-adapt-notice]")
+    expect(notice).to_contain_text("today's time on the mat")
+    expect(notice).to_contain_text("for your skin's sake")
+    person.locator("[data-start]").first.click()
+    expect(person.locator("[data-routine-facts]")).to_contain_text("5 min on the mat")
+    routine = routines["lower-back-deep"]
+    layers = person.evaluate(
+        """async () => {
+          const { adaptRoutine } = await import("acuplan/routine-adapt");
+          const routine = (await (await fetch("/api/routines")).json()).routines
+            .find((r) => r.slug === "lower-back-deep");
+          const adapted = await adaptRoutine(routine, new URLSearchParams(location.search));
+          return adapted.routine.steps.map((s) => s.layer ?? null);
+        }"""
+    )
+    for index in mat_steps(routine):
+        assert layers[index] != "bare"
