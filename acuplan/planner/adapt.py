@@ -113,7 +113,7 @@ def _notices(steps: tuple[Step, ...], adapted: list[AdaptedStep]) -> tuple[str, 
             if step.title not in titles[change.note]:
                 titles[change.note].append(step.title)
     return tuple(
-        f"{', '.join(names)}: {note[0].lower()}{note[1:]}" for note, names in titles.items()
+        f"{', '.join(names)} — {note[0].lower()}{note[1:]}" for note, names in titles.items()
     )
 
 

@@ -87,7 +87,7 @@ function notices(routine, notes) {
     if (!titles.includes(step.title)) titles.push(step.title);
     byNote.set(notes[i], titles);
   });
-  return [...byNote].map(([note, titles]) => `${titles.join(", ")}: ${note[0].toLowerCase()}${note.slice(1)}`);
+  return [...byNote].map(([note, titles]) => `${titles.join(", ")} — ${note[0].toLowerCase()}${note.slice(1)}`);
 }
 
 /** Whether the routine, as adapted, still has time on the mat. */
