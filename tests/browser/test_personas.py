@@ -191,3 +191,73 @@ def test_a_newcomers_library_routine_keeps_to_five_minutes_with_a_layer(person, 
     )
     for index in mat_steps(routine):
         assert layers[index] != "bare"
+
+
+def save_journal(page, entries):
+    page.evaluate(
+        """async (entries) => {
+          const { saveRecord } = await import("acuplan/store");
+          for (const entry of entries) await saveRecord("journal", entry);
+        }""",
+        entries,
+    )
+
+
+def test_a_returning_user_after_five_weeks_starts_again_and_is_told_why(
+    person, live_server, screenshot
+):
+    onboard(person, live_server, ["None of these apply to me"], experience="Regularly")
+    expect(person.locator("[data-mat-limit]")).to_have_text("You're at 12 minutes on the mat.")
+    first = MONDAY - timedelta(days=60)
+    save_journal(
+        person,
+        [
+            {
+                "date": (first + timedelta(days=n)).date().isoformat(),
+                "routine": "long-mat-rest-30",
+                "minutes": 20,
+                "adverse": [],
+            }
+            for n in range(25)
+        ],
+    )
+    notes = person.locator("[data-plan-notes]")
+    expect(notes).to_contain_text("It has been 36 days since your last session")
+    expect(notes).to_contain_text("starts again from the beginning, at 12 minutes")
+    expect(person.locator("[data-mat-limit]")).to_have_text("You're at 12 minutes on the mat.")
+    screenshot(person, "persona-returning-today")
+    person.goto(live_server + "/routines/lower-back-deep")
+    expect(person.locator("[data-routine-page]")).to_have_attribute("data-adapted", "true")
+    expect(person.locator("[data-mat]")).to_have_text("12 min")
+    screenshot(person, "persona-returning-routine")
+
+
+def test_a_reaction_logged_today_takes_the_mat_out_of_today_at_once(person, live_server):
+    onboard(person, live_server, ["None of these apply to me"])
+    expect(person.locator("[data-mat-limit]")).to_have_text("You're at 5 minutes on the mat.")
+    save_journal(person, [{"date": "2026-11-23", "minutes": 5, "adverse": ["dizziness"]}])
+    expect(person.locator("[data-mat-limit]")).to_contain_text("No more time on the mat today")
+    expect(person.locator("[data-next-facts]")).to_contain_text("no mat")
+    expect(person.locator("[data-plan-notes]")).to_contain_text("rest of today is without the mat")
+
+
+def test_after_bruising_no_mat_until_the_journal_says_it_has_healed(person, live_server):
+    onboard(person, live_server, ["None of these apply to me"])
+    save_journal(person, [{"date": "2026-11-22", "minutes": 5, "adverse": ["bruising"]}])
+    expect(person.locator("[data-plan-notes]")).to_contain_text("until it has healed")
+    expect(person.locator("[data-mat-limit]")).to_contain_text("No time on the mat")
+    person.goto(live_server + "/journal/entry")
+    form = person.locator("[data-journal-form]")
+    expect(form).to_have_attribute("data-ready", "true")
+    healed = person.locator("[data-healed]")
+    expect(healed).to_be_visible()
+    person.get_by_label("Minutes done").fill("0")
+    person.get_by_label("Yes, it has healed").check()
+    person.get_by_role("button", name="Save").click()
+    expect(person).to_have_url(live_server + "/journal")
+    person.goto(live_server + "/")
+    expect(person.locator("[data-mat-limit]")).to_contain_text("on the mat.")
+    expect(person.locator("[data-plan-notes]")).not_to_contain_text("until it has healed")
+    person.goto(live_server + "/journal/entry")
+    expect(form).to_have_attribute("data-ready", "true")
+    expect(healed).to_be_hidden()
