@@ -3,6 +3,7 @@
 from ..fields import CatalogError, Problem
 from .load import load_library
 from .model import (
+    ASKS,
     GOALS,
     LAYERS,
     LEVELS,
@@ -18,6 +19,7 @@ from .model import (
 from .query import Filters, filter_routines, routine_json
 
 __all__ = [
+    "ASKS",
     "GOALS",
     "LAYERS",
     "LEVELS",

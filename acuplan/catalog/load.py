@@ -7,6 +7,8 @@ from pathlib import Path
 
 from ..fields import SLUG, CatalogError, Fields, Problem
 from .model import (
+    ASKS,
+    BREATH_HOLD_SECONDS,
     GOALS,
     LAYERS,
     LEVELS,
@@ -94,7 +96,20 @@ def _pattern(key: str, f: Fields) -> BreathingPattern | None:
         hold_out=f.number("hold_out", required=False, default=0, maximum=30),
         top_up=f.number("top_up", required=False, default=0, maximum=10),
     )
-    return None if None in values.values() else BreathingPattern(id=key, **values)
+    asks = _asks(f)
+    if None in values.values() or asks is None:
+        return None
+    pattern = BreathingPattern(id=key, asks=asks, **values)
+    longest_hold = max(pattern.hold_in, pattern.hold_out)
+    if longest_hold >= BREATH_HOLD_SECONDS and "breath-hold" not in asks:
+        f.error("asks", f"must include 'breath-hold': the pattern holds for {longest_hold:g} s")
+    return pattern
+
+
+def _asks(f: Fields) -> frozenset[str] | None:
+    """What a stretch or pattern asks of the body: required, possibly empty, from ASKS."""
+    asks = f.texts("asks", choices=ASKS)
+    return None if asks is None else frozenset(asks)
 
 
 def _stretch(key: str, f: Fields) -> Stretch | None:
@@ -104,6 +119,7 @@ def _stretch(key: str, f: Fields) -> Stretch | None:
         hold=f.number("hold", minimum=5, maximum=180, integer=True),
         sided=f.flag("sided"),
         areas=f.texts("areas", required=False),
+        asks=_asks(f),
     )
     return None if None in values.values() else Stretch(id=key, **values)
 

@@ -46,6 +46,24 @@ MEDITATION_KINDS: dict[str, str] = {
 }
 STEP_KINDS = ("mat", "breathing", "stretch", "meditation")
 
+# What a stretch or breathing pattern asks of the body, so the safety answers can leave out
+# what they must (DOMAIN.md, "Beyond the mat"). Stretches and patterns list theirs in the
+# shared files; mat steps derive theirs from position and length (Step.asks).
+ASKS: dict[str, str] = {
+    "lying-front": "Lying on the front",
+    "lying-back": "Lying flat on the back for a while",
+    "deep-twist": "A deep twist of the spine",
+    "forward-fold": "Folding forward, more than a gentle bend",
+    "inversion": "Head below the heart, or legs raised above it",
+    "breath-hold": "Holding the breath for 4 seconds or more",
+    "fast-breathing": "Fast or energising breathing",
+}
+BREATH_HOLD_SECONDS = 4
+LYING_POSITIONS = ("upper-back", "lower-back", "neck-pillow")
+# "Lying flat on the back for a while": a few minutes. A short lie-down is fine for everyone;
+# in pregnancy the concern is lying flat for long (DOMAIN.md).
+LONG_LYING_SECONDS = 3 * 60
+
 
 @dataclass(frozen=True)
 class Phase:
@@ -66,6 +84,7 @@ class BreathingPattern:
     exhale: float
     hold_out: float
     top_up: float
+    asks: frozenset[str] = frozenset()
 
     @property
     def phases(self) -> tuple[Phase, ...]:
@@ -99,6 +118,7 @@ class Stretch:
     hold: int
     sided: bool
     areas: tuple[str, ...]
+    asks: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -146,6 +166,18 @@ class Step:
             return self.meditation.name
         return self.kind
 
+    @property
+    def asks(self) -> frozenset[str]:
+        """What the step asks of the body: its stretch's and pattern's, and long lying."""
+        asks: set[str] = set()
+        for source in (self.stretch, self.breathing):
+            if source is not None:
+                asks |= source.asks
+        lying = self.kind == "mat" and self.position in LYING_POSITIONS
+        if lying and self.seconds > LONG_LYING_SECONDS:
+            asks.add("lying-back")
+        return frozenset(asks)
+
 
 @dataclass(frozen=True)
 class Routine:
@@ -169,6 +201,11 @@ class Routine:
     @property
     def mat_seconds(self) -> int:
         return sum(step.seconds for step in self.steps if step.kind == "mat")
+
+    @property
+    def asks(self) -> frozenset[str]:
+        """Everything the routine's steps ask of the body."""
+        return frozenset().union(*(step.asks for step in self.steps))
 
     @property
     def positions(self) -> tuple[str, ...]:

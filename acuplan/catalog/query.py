@@ -81,6 +81,7 @@ def step_json(step: Step) -> dict:
         "title": step.title,
         "seconds": step.seconds,
         "instruction": step.instruction,
+        "asks": sorted(step.asks),
     }
     if step.kind == "mat":
         data.update(position=step.position, layer=step.layer)
