@@ -6,8 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from acuplan.catalog import load_library
+from acuplan.catalog import GOALS, load_library
 from acuplan.planner import (
     FLAGS,
     PlanInputError,
@@ -20,6 +22,7 @@ from acuplan.planner import (
 
 LIBRARY = Path(__file__).resolve().parents[1] / "routines"
 MONDAY = date(2024, 6, 3)
+RED_FLAGS = frozenset({"red-flag-back", "red-flag-head"})
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +113,66 @@ def test_each_answer_removes_what_it_must_beyond_the_mat_and_says_why(flag):
 def test_every_answer_has_a_note():
     for flag in FLAGS:
         assert outcome(flag).notes, flag
+
+
+ASKS_OUT = {
+    "pregnancy": {"lying-front", "deep-twist"},
+    "epilepsy": {"fast-breathing", "breath-hold"},
+    "blood-pressure": {"breath-hold", "inversion"},
+    "osteoporosis": {"forward-fold"},
+}
+
+
+def kept_steps(library, fitted):
+    routine = library.routines[fitted.routine]
+    return [(s, n) for s, n in zip(routine.steps, fitted.step_seconds, strict=True) if n]
+
+
+def every_fitting(plan):
+    for week in plan.weeks:
+        for day in week.days:
+            for session in day.sessions:
+                for fitted in (session, *session.swaps):
+                    yield fitted
+                    for version in fitted.shorter:
+                        yield type("V", (), {"routine": fitted.routine, **vars(version)})
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    flags=st.frozensets(st.sampled_from(FLAGS), max_size=3),
+    goals=st.lists(st.sampled_from(list(GOALS)), min_size=1, max_size=3, unique=True),
+    minutes=st.integers(5, 60),
+)
+def test_no_plan_or_routine_keeps_what_an_answer_leaves_out(library, flags, goals, minutes):
+    plan = build_plan(
+        library, person(goals=goals, minutes_per_day=minutes), Screening(flags), (), MONDAY
+    )
+    out = set().union(*(ASKS_OUT.get(flag, set()) for flag in flags))
+    no_stretch = bool(flags & {"fracture-surgery", "unexplained-pain"} | flags & RED_FLAGS)
+    adapted = [
+        (library.routines[a.routine], tuple(s.seconds for s in a.steps)) for a in plan.adapted
+    ]
+    fittings = [(library.routines[f.routine], f.step_seconds) for f in every_fitting(plan)]
+    for routine, seconds in adapted + fittings:
+        for step, kept in zip(routine.steps, seconds, strict=True):
+            if not kept:
+                continue
+            assert not step.asks & out, (routine.slug, step.title, flags)
+            assert not (no_stretch and step.kind == "stretch")
+            if "pregnancy" in flags and "lying-back" in step.asks:
+                assert kept <= 60
+
+
+def test_a_pregnant_persons_plan_and_library_leave_out_twists_and_front_lying(library):
+    plan = build_plan(library, person(), Screening(frozenset({"pregnancy"})), (), MONDAY)
+    removed = {
+        step.stretch.id
+        for a in plan.adapted
+        for step, kept in zip(library.routines[a.routine].steps, a.steps, strict=True)
+        if step.kind == "stretch" and not kept.seconds
+    }
+    assert {"supine-twist", "sphinx"} <= removed
+    notes = [n for a in plan.adapted for n in a.notices]
+    assert any("deep twists are not advised in pregnancy" in n for n in notes)
+    assert any("lying on your front is not advised in pregnancy" in n for n in notes)

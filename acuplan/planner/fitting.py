@@ -54,8 +54,8 @@ EVERYTHING = StepRules()
 
 
 def asks_of(step: Step) -> frozenset[str]:
-    """What a step asks of the body (tags from the library; none for a plain mat step)."""
-    return getattr(step, "asks", None) or frozenset()
+    """What a step asks of the body (the library's tags, and long lying on the mat)."""
+    return step.asks
 
 
 def mat_minimum(step: Step) -> int:
