@@ -108,7 +108,8 @@ def test_ics_parses_back_with_events_and_alarms(auth, app):
         assert str(event["summary"]).startswith(routines[session["routine"]].title)
         (alarm,) = event.walk("VALARM")
         assert alarm.decoded("trigger") == timedelta(minutes=-15)
-        assert str(event["url"]).endswith(f"/routines/{session['routine']}")
+        steps = ",".join(map(str, session["step_seconds"]))
+        assert f"/routines/{session['routine']}?steps={steps}&layers=" in event["url"]
 
 
 @pytest.mark.parametrize(
