@@ -35,8 +35,8 @@ export async function showAdapted(page) {
     from += seconds[i];
   });
   const mat = routine.steps.reduce((sum, step, i) => sum + (step.kind === "mat" ? seconds[i] : 0), 0);
-  at("total").textContent = minutes(from);
-  at("mat").textContent = mat ? minutes(mat) : "None";
+  at("total").querySelector("dd").textContent = minutes(from);
+  at("mat").querySelector("dd").textContent = mat ? minutes(mat) : "None";
   at("adapt-list").replaceChildren(...adapted.notices.map((text) => make("li", { text })));
   at("adapt-notice").hidden = !adapted.notices.length;
   at("safety-check").hidden = adapted.checked || !hasMat(adapted);
