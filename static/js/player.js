@@ -34,7 +34,9 @@ function showChanges(root, adapted) {
     const items = adapted.notices.map((text) => make("li", { text }));
     message.replaceChildren(make("strong", { text: "Changed for you" }), make("ul", {}, items));
   } else if (!adapted.checked && hasMat(adapted)) {
-    const link = make("a", { href: "/start#flags-hint", text: "Answer the short safety check first" });
+    const back = encodeURIComponent(window.location.pathname + window.location.search);
+    const text = "Answer the short safety check first";
+    const link = make("a", { href: `/start?check&next=${back}`, text });
     message.replaceChildren(link, " (a minute), or start anyway: the routine plays as written.");
   } else return;
   message.dataset.adapted = "true";

@@ -5,8 +5,9 @@
  * adaptation the server made with the plan for every routine (kept on the device with the
  * plan, so it works offline). Each change carries its reason.
  */
-import { cachedPlan } from "acuplan/plan-source";
-import { loadProfile } from "acuplan/profile-store";
+import { isoDate } from "acuplan/plan-dates";
+import { cachedCheck, cachedPlan, fetchCheck } from "acuplan/plan-source";
+import { loadProfile, loadScreening } from "acuplan/profile-store";
 import { durationText } from "acuplan/time-format";
 
 const LAYERS = new Set(["bare", "shirt", "towel", "socks"]);
@@ -40,12 +41,9 @@ export function fittedQuery({ step_seconds, step_layers }) {
  * answered the health questions)} for `routine` and the page's `query`.
  */
 export async function adaptRoutine(routine, query) {
-  const [saved, cached] = await Promise.all([
-    loadProfile().catch(() => null),
-    cachedPlan().catch(() => null),
-  ]);
-  const checked = Boolean(saved?.screening?.flags?.length);
-  const safe = checked ? cached?.plan?.adapted?.[routine.slug] : null;
+  const screening = await loadScreening().catch(() => null);
+  const checked = Boolean(screening?.flags?.length);
+  const safe = checked ? (await adaptations(screening))?.[routine.slug] : null;
   const planned = parseSteps(routine, query.get("steps"));
   const written = routine.steps.map((step) => step.seconds);
   let seconds = planned ?? written;
@@ -56,13 +54,29 @@ export async function adaptRoutine(routine, query) {
   }
   const notes = routine.steps.map((step, i) => noteFor(step, seconds[i], layers[i], safe?.steps[i]));
   const changed = seconds.some((s, i) => s !== written[i]);
+  const waiting = checked && !safe && routine.steps.some((step) => step.kind === "mat");
   return {
     routine: { ...routine, steps: routine.steps.map((step, i) => ({ ...step, layer: layers[i] })) },
     seconds: changed ? Object.fromEntries(seconds.map((s, i) => [i, s])) : {},
     notes,
-    notices: notices(routine, notes),
+    notices: [...(waiting ? [WAITING] : []), ...notices(routine, notes)],
     checked,
   };
+}
+
+const WAITING =
+  "Your health answers apply here once Acuplan has been online: until then, take the mat " +
+  "steps gently, or leave them out if your answers said to.";
+
+/** Every routine adapted for the person: from the kept plan, or, for someone who answered
+ * only the short safety check, from the check's own adaptation (asked for when online). */
+async function adaptations(screening) {
+  const saved = await loadProfile().catch(() => null);
+  if (saved) return (await cachedPlan().catch(() => null))?.plan?.adapted ?? null;
+  const kept = await cachedCheck();
+  if (kept && JSON.stringify(kept.flags) === JSON.stringify(screening.flags)) return kept.adapted;
+  if (!navigator.onLine) return null;
+  return (await fetchCheck(screening, isoDate()).catch(() => null))?.adapted ?? null;
 }
 
 function noteFor(step, seconds, layer, safe) {

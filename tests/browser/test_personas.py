@@ -154,6 +154,26 @@ def test_a_newcomer_without_answers_sees_the_safety_check_before_the_mat(person,
     expect(check).to_be_hidden()
 
 
+def test_the_short_safety_check_applies_at_once_and_leads_back(person, live_server, screenshot):
+    person.goto(live_server + "/routines/first-five-minutes")
+    person.locator("[data-safety-check]").get_by_role("link").click()
+    expect(person.locator("h1")).to_have_text("A short safety check")
+    expect(person.get_by_label("Minutes a day")).to_be_hidden()
+    expect(person.get_by_label("Stress", exact=True)).to_be_hidden()
+    screenshot(person, "safety-check")
+    person.get_by_role("button", name="Save my answers").click()
+    expect(person.locator('[data-error-for="flags"]')).to_be_visible()
+    person.get_by_label("I am pregnant").check()
+    person.get_by_role("button", name="Save my answers").click()
+    expect(person).to_have_url(live_server + "/routines/first-five-minutes")
+    expect(person.locator("[data-routine-page]")).to_have_attribute("data-adapted", "true")
+    expect(person.locator("[data-adapt-notice]")).to_contain_text("ask a health professional")
+    expect(person.locator("[data-mat] dd")).to_have_text("None")
+    expect(person.locator("[data-safety-check]")).to_be_hidden()
+    person.goto(live_server + "/start")
+    expect(person.get_by_label("I am pregnant")).to_be_checked()
+
+
 def test_ticking_nothing_is_not_taken_as_none_of_these(person, live_server):
     person.goto(live_server + "/start")
     person.get_by_label("Stress", exact=True).check()
