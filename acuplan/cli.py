@@ -1,4 +1,4 @@
-"""`flask routines check`: validate the library without starting the app.
+"""`flask routines check`: validate the library without starting the app; `counts` sums it up.
 
 Installed as a Flask plugin command (see pyproject.toml), so it runs even when the app
 itself refuses to start because the library is invalid — which is when it is needed.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from .catalog import CatalogError, load_library
+from .catalog import CatalogError, library_counts, load_library
 from .config import Defaults
 
 
@@ -39,3 +39,25 @@ def check(directory: str) -> None:
         f"patterns, {len(library.stretches)} stretches, "
         f"{len(library.meditations)} meditations"
     )
+
+
+@routines.command(help="Count the routines per goal, level and position.")
+@click.option(
+    "--dir",
+    "directory",
+    default=Defaults.ROUTINES_DIR,
+    show_default=True,
+    envvar="ROUTINES_DIR",
+    type=click.Path(file_okay=False),
+    help="The routine library to count.",
+)
+def counts(directory: str) -> None:
+    try:
+        library = load_library(directory)
+    except CatalogError as error:
+        raise click.ClickException(
+            f"{len(error.problems)} problem(s) found; `flask routines check` lists them"
+        ) from None
+    click.echo(f"{len(library.routines)} routines")
+    for facet, tally in library_counts(library).items():
+        click.echo(f"per {facet}: " + ", ".join(f"{k} {n}" for k, n in tally.items()))

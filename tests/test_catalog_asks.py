@@ -81,7 +81,7 @@ def test_long_lying_on_the_mat_asks_lying_back(write_routine, library_copy):
     write_routine(
         'title = "Lying"\nsummary = "s"\ngoals = ["stress"]\nlevel = "intermediate"\n'
         '[[steps]]\nkind = "mat"\nposition = "upper-back"\nlayer = "shirt"\nminutes = 10\n'
-        'breathing = "relaxing-478"\ninstruction = "Lie down slowly."\n'
+        'breathing = "box"\ninstruction = "Lie down slowly."\n'
         '[[steps]]\nkind = "mat"\nposition = "neck-pillow"\nlayer = "bare"\nminutes = 2\n'
         'instruction = "Rest your neck."\n'
         '[[steps]]\nkind = "mat"\nposition = "sitting"\nlayer = "shirt"\nminutes = 10\n'

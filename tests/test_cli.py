@@ -54,3 +54,22 @@ def test_flask_command_line_runs_the_check(write_routine, library_copy, tmp_path
         flask, capture_output=True, text=True, cwd=tmp_path, env={"PATH": "/usr/bin:/bin"}
     )
     assert good.returncode == 0, good.stderr
+
+
+def test_counts_sums_up_the_library_per_goal_level_and_position(runner, app):
+    result = runner.invoke(routines, ["counts"])
+    assert result.exit_code == 0, result.output
+    library = app.extensions["acuplan.library"].routines
+    lines = result.output.splitlines()
+    assert lines[0] == f"{len(library)} routines"
+    beginners = sum(r.level == "beginner" for r in library.values())
+    assert f"beginner {beginners}," in lines[2]
+    no_mat = sum(not r.positions for r in library.values())
+    assert lines[3].startswith("per position: upper-back ") and f"no mat {no_mat}" in lines[3]
+
+
+def test_counts_refuses_an_invalid_library(runner, write_routine, library_copy):
+    write_routine('title = "x"\n')
+    result = runner.invoke(routines, ["counts", "--dir", str(library_copy)])
+    assert result.exit_code != 0
+    assert "`flask routines check` lists them" in result.output

@@ -16,7 +16,7 @@ from .model import (
     Step,
     Stretch,
 )
-from .query import Filters, filter_routines, routine_json
+from .query import Filters, filter_routines, library_counts, routine_json
 
 __all__ = [
     "ASKS",
@@ -35,6 +35,7 @@ __all__ = [
     "Step",
     "Stretch",
     "filter_routines",
+    "library_counts",
     "load_library",
     "routine_json",
 ]

@@ -2,34 +2,26 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from ..fields import SLUG, CatalogError, Fields, Problem
 from .model import (
-    ASKS,
-    BREATH_HOLD_SECONDS,
     GOALS,
     LAYERS,
     LEVELS,
-    MEDITATION_KINDS,
     POSITIONS,
     STEP_KINDS,
-    BreathingPattern,
     Library,
     Meditation,
-    Prompt,
     Routine,
     Step,
-    Stretch,
 )
+from .rules import STANDING_MAX, check_layer, check_pattern_use, check_routine
+from .shared import display, load_shared, parse_meditation, parse_pattern, parse_stretch, read_toml
 
 MAT_STEP_MAX = 30 * 60  # longer sessions risk bruising
-ROUTINE_MAT_MAX = 30 * 60
 BEGINNER_MAT_STEP_MAX = 5 * 60  # first sessions lying on the mat
-BEGINNER_STANDING_MAX = 2 * 60
 FOOT_LAYERS = ("bare", "socks")
-ROUTINE_MIN, ROUTINE_MAX = 60, 60 * 60
 SWITCH_PAUSE = 5
 
 
@@ -38,9 +30,9 @@ def load_library(root: str | Path) -> Library:
     root = Path(root)
     problems: list[Problem] = []
     shared = root / "shared"
-    patterns = _load_shared(shared / "breathing.toml", root, problems, _pattern)
-    stretches = _load_shared(shared / "stretches.toml", root, problems, _stretch)
-    meditations = _load_shared(shared / "meditations.toml", root, problems, _meditation)
+    patterns = load_shared(shared / "breathing.toml", root, problems, parse_pattern)
+    stretches = load_shared(shared / "stretches.toml", root, problems, parse_stretch)
+    meditations = load_shared(shared / "meditations.toml", root, problems, parse_meditation)
     library = Library(patterns=patterns, stretches=stretches, meditations=meditations)
     for path in sorted(root.glob("*.toml")):
         routine = _routine(path, root, library, problems)
@@ -53,103 +45,12 @@ def load_library(root: str | Path) -> Library:
     return library
 
 
-def _read_toml(path: Path, root: Path, problems: list[Problem]) -> dict | None:
-    name = _display(path, root)
-    try:
-        with path.open("rb") as file:
-            return tomllib.load(file)
-    except FileNotFoundError:
-        problems.append(Problem(name, "", "file is missing"))
-    except tomllib.TOMLDecodeError as error:
-        problems.append(Problem(name, "", f"invalid TOML: {error}"))
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(Problem(name, "", f"cannot be read: {error}"))
-    return None
-
-
-def _display(path: Path, root: Path) -> str:
-    return str(Path(root.name) / path.relative_to(root))
-
-
-def _load_shared(path, root, problems, parse) -> dict:
-    data = _read_toml(path, root, problems)
-    items = {}
-    for key, value in (data or {}).items():
-        fields = Fields(value, _display(path, root), key, problems)
-        if not SLUG.match(key):
-            fields.error("", "id must be lowercase words joined by hyphens")
-        item = parse(key, fields)
-        fields.finish()
-        if item is not None:
-            items[key] = item
-    return items
-
-
-def _pattern(key: str, f: Fields) -> BreathingPattern | None:
-    values = dict(
-        name=f.text("name"),
-        summary=f.text("summary"),
-        instruction=f.text("instruction"),
-        inhale=f.number("inhale", minimum=0.5, maximum=30),
-        exhale=f.number("exhale", minimum=0.5, maximum=30),
-        hold_in=f.number("hold_in", required=False, default=0, maximum=30),
-        hold_out=f.number("hold_out", required=False, default=0, maximum=30),
-        top_up=f.number("top_up", required=False, default=0, maximum=10),
-    )
-    asks = _asks(f)
-    if None in values.values() or asks is None:
-        return None
-    pattern = BreathingPattern(id=key, asks=asks, **values)
-    longest_hold = max(pattern.hold_in, pattern.hold_out)
-    if longest_hold >= BREATH_HOLD_SECONDS and "breath-hold" not in asks:
-        f.error("asks", f"must include 'breath-hold': the pattern holds for {longest_hold:g} s")
-    return pattern
-
-
-def _asks(f: Fields) -> frozenset[str] | None:
-    """What a stretch or pattern asks of the body: required, possibly empty, from ASKS."""
-    asks = f.texts("asks", choices=ASKS)
-    return None if asks is None else frozenset(asks)
-
-
-def _stretch(key: str, f: Fields) -> Stretch | None:
-    values = dict(
-        name=f.text("name"),
-        instruction=f.text("instruction"),
-        hold=f.number("hold", minimum=5, maximum=180, integer=True),
-        sided=f.flag("sided"),
-        areas=f.texts("areas", required=False),
-        asks=_asks(f),
-    )
-    return None if None in values.values() else Stretch(id=key, **values)
-
-
-def _meditation(key: str, f: Fields) -> Meditation | None:
-    values = dict(
-        name=f.text("name"),
-        summary=f.text("summary"),
-        kind=f.choice("kind", MEDITATION_KINDS),
-    )
-    prompts = []
-    for p in f.table_list("prompts"):
-        at = p.number("at", maximum=3600, integer=True)
-        text = p.text("text")
-        p.finish()
-        if at is not None and text is not None:
-            if prompts and at <= prompts[-1].at:
-                p.error("at", f"must come after the previous prompt ({prompts[-1].at} s)")
-            prompts.append(Prompt(at=int(at), text=text))
-    if None in values.values() or not prompts:
-        return None
-    return Meditation(id=key, prompts=tuple(prompts), **values)
-
-
 def _routine(path: Path, root: Path, library: Library, problems: list[Problem]) -> Routine | None:
-    data = _read_toml(path, root, problems)
+    data = read_toml(path, root, problems)
     if data is None:
         return None
     before = len(problems)
-    f = Fields(data, _display(path, root), "", problems)
+    f = Fields(data, display(path, root), "", problems)
     if not SLUG.match(path.stem):
         f.error("", "file name must be lowercase words joined by hyphens")
     values = dict(
@@ -159,13 +60,14 @@ def _routine(path: Path, root: Path, library: Library, problems: list[Problem]) 
         level=f.choice("level", LEVELS),
         safety=f.texts("safety", required=False),
     )
-    steps = tuple(_step(s, values["level"], library) for s in f.table_list("steps"))
+    steps = [_step(s, values["level"], library) for s in f.table_list("steps")]
     f.finish()
+    parsed = [s for s in steps if s is not None]
+    # Routine-wide limits are checked even when some steps failed, so one run shows all.
+    check_routine(f, values["level"], parsed, complete=len(parsed) == len(steps))
     if len(problems) > before or None in values.values():
         return None
-    routine = Routine(slug=path.stem, steps=steps, **values)
-    _check_routine(routine, f)
-    return None if len(problems) > before else routine
+    return Routine(slug=path.stem, steps=tuple(parsed), **values)
 
 
 def _duration(f: Fields, maximum: int = 3600) -> int | None:
@@ -210,8 +112,8 @@ def _mat_step(f: Fields, level: str | None, library: Library) -> Step | None:
         limit, why = MAT_STEP_MAX, "longer sessions risk bruising"
         if level == "beginner":
             limit, why = BEGINNER_MAT_STEP_MAX, "beginners start with short sessions"
-        if position == "standing" and level == "beginner":
-            limit, why = BEGINNER_STANDING_MAX, "standing starts short"
+        if position == "standing" and level in STANDING_MAX:
+            limit, why = STANDING_MAX[level], "standing starts short"
         if seconds > limit:
             f.error(
                 "minutes" if f.has("minutes") else "seconds",
@@ -222,6 +124,12 @@ def _mat_step(f: Fields, level: str | None, library: Library) -> Step | None:
         f.error("layer", f"feet on the mat go bare or in socks, not {layer!r}")
     if position == "standing" and level == "beginner" and layer and layer != "socks":
         f.error("layer", "beginners stand on the mat in socks")
+    check_layer(f, position, layer)
+    if breathing and seconds is not None:
+        # A carried pattern keeps the routine's level and cycle limits like a breathing step;
+        # its caveat travels in the step's JSON, as the mat instruction is about the mat.
+        carried = seconds // breathing.cycle_seconds
+        check_pattern_use(f, breathing, int(carried), level, None, "breathing")
     if meditation and seconds is not None:
         _check_prompts_fit(f, meditation, seconds)
     if None in (position, layer, instruction, seconds):
@@ -251,6 +159,7 @@ def _breathing_step(f: Fields, level: str | None, library: Library) -> Step | No
             cycles = max(1, round(seconds / pattern.cycle_seconds))
     if pattern is None or cycles is None:
         return None
+    check_pattern_use(f, pattern, int(cycles), level, instruction, "pattern")
     return Step(
         kind="breathing",
         seconds=round(cycles * pattern.cycle_seconds),
@@ -312,19 +221,4 @@ def _check_prompts_fit(f: Fields, meditation: Meditation, seconds: int) -> None:
         f.error(
             "minutes" if f.has("minutes") else "seconds",
             f"must be longer than the last prompt of {meditation.id!r} ({last} s); got {seconds} s",
-        )
-
-
-def _check_routine(routine: Routine, f: Fields) -> None:
-    if routine.mat_seconds > ROUTINE_MAT_MAX:
-        f.error(
-            "steps",
-            f"mat steps add up to {routine.mat_seconds / 60:g} min; "
-            f"at most {ROUTINE_MAT_MAX // 60} min on the mat per routine",
-        )
-    if not ROUTINE_MIN <= routine.seconds <= ROUTINE_MAX:
-        f.error(
-            "steps",
-            f"the routine lasts {routine.seconds / 60:g} min; it must last "
-            f"between {ROUTINE_MIN // 60} and {ROUTINE_MAX // 60} min",
         )

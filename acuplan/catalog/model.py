@@ -43,6 +43,9 @@ MEDITATION_KINDS: dict[str, str] = {
     "open-awareness": "Open awareness",
     "grounding": "5-4-3-2-1 grounding",
     "wind-down": "Wind-down visualisation",
+    # Not a meditation of its own: a few quiet words now and then while a person lies on
+    # the mat reading, listening or working, so a long stay never goes unchecked.
+    "check-in": "Gentle check-ins",
 }
 STEP_KINDS = ("mat", "breathing", "stretch", "meditation")
 
@@ -85,6 +88,13 @@ class BreathingPattern:
     hold_out: float
     top_up: float
     asks: frozenset[str] = frozenset()
+    # The least experienced level a routine may use it at, and at most how many cycles a
+    # routine of each level may ask for (levels not listed: no limit beyond the routine's).
+    level: str = "beginner"
+    max_cycles: tuple[tuple[str, int], ...] = ()
+    # A safety sentence every step using the pattern says (e.g. "If the hold feels too long,
+    # shorten it."); the loader refuses an instruction that leaves it out.
+    caveat: str | None = None
 
     @property
     def phases(self) -> tuple[Phase, ...]:
@@ -97,6 +107,10 @@ class BreathingPattern:
             Phase("hold", self.hold_out),
         )
         return tuple(p for p in parts if p.seconds > 0)
+
+    def cycle_limit(self, level: str) -> int | None:
+        """At most how many cycles a routine of `level` may ask for, or None for no limit."""
+        return dict(self.max_cycles).get(level)
 
     @property
     def cycle_seconds(self) -> float:

@@ -60,6 +60,20 @@ def filter_routines(library: Library, filters: Filters) -> list[Routine]:
     return sorted(found, key=lambda r: (r.seconds, r.title))
 
 
+def library_counts(library: Library) -> dict[str, dict[str, int]]:
+    """How many routines serve each goal, level and position (a routine counts once in each)."""
+    routines = library.routines.values()
+    no_mat = "no mat"
+    return {
+        "goal": {g: sum(g in r.goals for r in routines) for g in GOALS},
+        "level": {v: sum(r.level == v for r in routines) for v in LEVELS},
+        "position": {
+            **{p: sum(p in r.positions for r in routines) for p in POSITIONS},
+            no_mat: sum(not r.positions for r in routines),
+        },
+    }
+
+
 def routine_json(routine: Routine) -> dict:
     return {
         "slug": routine.slug,
@@ -96,6 +110,9 @@ def step_json(step: Step) -> dict:
         }
         if step.cycles:
             data["cycles"] = step.cycles
+        if pattern.caveat:
+            # Said with every step that uses the pattern, carried ones included.
+            data["caveat"] = pattern.caveat
     if step.stretch:
         data["stretch"] = {
             "id": step.stretch.id,
