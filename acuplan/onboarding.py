@@ -7,7 +7,7 @@ device asks for a plan, so these labels are the only thing the page needs from t
 from __future__ import annotations
 
 from .planner import FLAGS
-from .planner.profile import EXPERIENCE, SENSITIVITY, SLOTS
+from .planner.profile import EXPERIENCE, NONE, SENSITIVITY, SLOTS
 
 MINUTES = (5, 120)  # the planner's bounds for minutes a day
 SLOT_LABELS = {"morning": "In the morning", "evening": "In the evening"}
@@ -21,7 +21,8 @@ SENSITIVITY_LABELS = {
     "medium": "About average",
     "high": "Very — I'd rather start gently",
 }
-# Asked as "Does any of these apply to you?"; none ticked means none applies.
+# Asked as "Does any of these apply to you?"; "none of these" is an answer of its own, so an
+# empty form is never taken as it.
 FLAG_QUESTIONS = {
     "pregnancy": "I am pregnant",
     "bleeding": "I have a bleeding disorder, or take medicine that thins the blood",
@@ -32,10 +33,20 @@ FLAG_QUESTIONS = {
     "fever": "I have a fever, or an inflammation, right now",
     "neuropathy": "I have diabetes with less feeling in my feet, legs or skin",
     "fracture-surgery": "I have a broken bone, or had surgery recently",
+    "varicose-severe": "I have severe varicose veins",
     "skin": "I have a wound, broken or irritated skin, eczema, psoriasis or sunburn",
-    "varicose": "I have varicose veins",
+    "varicose": "I have mild varicose veins",
+    "moles-skin": "I have moles, warts or very sensitive skin where the mat would touch",
+    "numbness": "Part of my body that would touch the mat feels numb, for any reason",
+    "osteoporosis": "I have osteoporosis (thinning bones)",
     "unexplained-pain": "I have pain that is intense, unexplained or getting worse",
+    "red-flag-back": (
+        "I have back pain together with changes in bladder or bowel control, or numbness "
+        "around the groin"
+    ),
+    "red-flag-head": "I have a headache with a fever or a stiff neck, or after a head injury",
 }
+NONE_LABEL = "None of these apply to me"
 assert tuple(SLOT_LABELS) == SLOTS and tuple(EXPERIENCE_LABELS) == EXPERIENCE
 assert tuple(SENSITIVITY_LABELS) == SENSITIVITY and tuple(FLAG_QUESTIONS) == FLAGS
 
@@ -48,4 +59,5 @@ def onboarding_labels() -> dict:
         "experience": EXPERIENCE_LABELS,
         "sensitivity": SENSITIVITY_LABELS,
         "flags": FLAG_QUESTIONS,
+        "flag_choices": {**FLAG_QUESTIONS, NONE: NONE_LABEL},
     }

@@ -123,7 +123,7 @@ def calendar(plan, times: dict[str, tuple[int, int]], reminder: int) -> Calendar
                 event.add("duration", timedelta(seconds=session.seconds))
                 event.add("dtstamp", datetime.combine(plan.today, datetime.min.time()))
                 event.add("description", _description(routine, session))
-                event.add("url", url_for("pages.routine", slug=session.routine, _external=True))
+                event.add("url", _routine_url(session))
                 alarm = Alarm()
                 alarm.add("action", "DISPLAY")
                 alarm.add("description", f"Time for {routine.title}")
@@ -131,6 +131,17 @@ def calendar(plan, times: dict[str, tuple[int, int]], reminder: int) -> Calendar
                 event.add_component(alarm)
                 cal.add_component(event)
     return cal
+
+
+def _routine_url(session) -> str:
+    """The routine's page as the plan fitted it: seconds and layer per step."""
+    return url_for(
+        "pages.routine",
+        slug=session.routine,
+        steps=",".join(map(str, session.step_seconds)),
+        layers=",".join(layer or "-" for layer in session.step_layers),
+        _external=True,
+    )
 
 
 def _description(routine, session) -> str:

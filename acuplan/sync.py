@@ -181,6 +181,8 @@ def _journal(f: Fields) -> None:
     f.texts("areas", required=False, choices=BODY_AREAS)
     f.texts("sensations", required=False, choices=SENSATIONS)
     f.texts("adverse", required=False, choices=ADVERSE_EFFECTS)
+    # the follow-up after bruising or broken skin: has it healed? (true / false / not asked)
+    _nullable(f, "healed", lambda n: f.flag(n))
     _nullable(f, "notes", lambda n: f.text(n, required=False, max_length=5000))
     f.finish()
 

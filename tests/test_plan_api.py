@@ -108,7 +108,8 @@ def test_ics_parses_back_with_events_and_alarms(auth, app):
         assert str(event["summary"]).startswith(routines[session["routine"]].title)
         (alarm,) = event.walk("VALARM")
         assert alarm.decoded("trigger") == timedelta(minutes=-15)
-        assert str(event["url"]).endswith(f"/routines/{session['routine']}")
+        steps = ",".join(map(str, session["step_seconds"]))
+        assert f"/routines/{session['routine']}?steps={steps}&layers=" in event["url"]
 
 
 @pytest.mark.parametrize(
@@ -124,3 +125,36 @@ def test_plan_needs_csrf(client):
     response = client.post("/api/plan", json={"profile": PROFILE})
     assert response.status_code == 400
     assert "CSRF" in response.get_json()["message"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"screening": {"flags": ["none", "skin"]}}, "flags"),
+        (
+            {"history": [{"date": "2026-11-20", "routine": "x", "status": "done", "healed": 1}]},
+            "history[0].healed",
+        ),
+        (
+            {"history": [{"date": "2026-11-20", "routine": "x", "status": "done", "skin": "y"}]},
+            "history[0].skin",
+        ),
+    ],
+)
+def test_new_answers_and_history_fields_are_checked(auth, changes, field):
+    response = request_plan(auth, **changes)
+    assert response.status_code == 400 and response.get_json()["field"] == field
+
+
+def test_the_plan_carries_every_routine_adapted_for_the_person(auth, app):
+    routines = app.extensions["acuplan.library"].routines
+    plan = request_plan(auth, screening={"flags": ["pregnancy"]}).get_json()["plan"]
+    assert plan["screened"] is True and set(plan["adapted"]) == set(routines)
+    for slug, routine in routines.items():
+        steps = plan["adapted"][slug]["steps"]
+        for step, adapted in zip(routine.steps, steps, strict=True):
+            if step.kind == "mat":
+                assert adapted["seconds"] == 0 and "health professional" in adapted["note"]
+    unanswered = request_plan(auth, screening={"flags": []}).get_json()["plan"]
+    assert unanswered["screened"] is False
+    assert "not answered the health questions" in unanswered["notes"][0]

@@ -22,7 +22,8 @@ def test_onboarding_asks_every_question_the_planner_knows(client):
     assert values(html, "times") == ["morning", "evening"]
     assert values(html, "experience") == ["never", "few", "regular"]
     assert values(html, "sensitivity") == ["low", "medium", "high"]
-    assert values(html, "flags") == list(FLAGS)
+    assert values(html, "flags") == [*FLAGS, "none"]
+    assert "None of these apply to me" in html
     for question in FLAG_QUESTIONS.values():
         assert question in html.replace("&#39;", "'")
     assert 'name="minutes_per_day" min="5" max="120"' in html
@@ -52,3 +53,18 @@ def test_the_worker_precaches_onboarding_and_today(client):
     assert {"/", "/start"} <= set(precache)
     assert any(re.search(r"/today-page\.[0-9a-f]+\.js$", url) for url in precache)
     assert any(re.search(r"/start-page\.[0-9a-f]+\.js$", url) for url in precache)
+
+
+def test_the_safety_page_names_the_red_flags_and_what_is_left_out_beyond_the_mat(client):
+    html = client.get("/safety").get_data(as_text=True)
+    assert "changes in bladder or bowel control" in html and "after a head injury" in html
+    assert "moles, warts and very sensitive skin" in html and "numb" in html
+    assert "gentle forward bends only" in html and "no deep twists" in html
+
+
+def test_a_routine_page_is_ready_to_be_shown_as_adapted(client):
+    html = client.get("/routines/evening-unwind").get_data(as_text=True)
+    assert 'data-routine-page="evening-unwind"' in html
+    assert html.count("data-step-note hidden") == html.count("data-step>")
+    assert "data-adapt-notice" in html and "data-safety-check" in html
+    assert re.search(r'src="/static/gen/js/routine-page\.[0-9a-f]+\.js"', html)

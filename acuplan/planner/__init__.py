@@ -4,8 +4,10 @@ This package is the one place the planning rules live. No Flask, no I/O, no cloc
 same inputs always give the same plan.
 """
 
-from .fitting import fit_routine
-from .plan import Day, Plan, Session, Swap, Version, Week, build_plan, plan_json
+from .choose import Session, Swap, Version
+from .fitting import StepRules, fit_routine
+from .output import plan_json
+from .plan import Day, Plan, Week, build_plan
 from .profile import (
     FLAGS,
     PlanInputError,
@@ -15,7 +17,7 @@ from .profile import (
     parse_date,
     parse_history,
 )
-from .progression import LYING, STANDING, mat_limit, standing_limit
+from .progression import LYING, STANDING, mat_limit, rung, standing_limit
 from .safety import Safety, assess_screening
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "Screening",
     "Session",
     "SessionRecord",
+    "StepRules",
     "Swap",
     "Version",
     "Week",
@@ -40,5 +43,6 @@ __all__ = [
     "parse_date",
     "parse_history",
     "plan_json",
+    "rung",
     "standing_limit",
 ]

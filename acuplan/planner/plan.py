@@ -1,68 +1,30 @@
-"""Building the plan: this week and the next, day by day, slot by slot."""
+"""Building the plan: this week and the next, day by day; a day's slots share its limits."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from acuplan.catalog import Library, Routine
+from acuplan.catalog import Library
 
-from .fitting import MIND_GOALS, fit_routine, mat_layers, mat_seconds
-from .profile import Profile, Screening, SessionRecord
+from .adapt import Adaptation, Allowance, adapt_routine
+from .choose import Limits, Memory, Session, plan_session
+from .fitting import LYING_POSITIONS, MIND_GOALS, position_seconds
+from .notes import progress_notes
+from .profile import SLOTS, Profile, Screening, SessionRecord
 from .progression import LYING, STANDING, rung
 from .safety import Safety, assess_screening
 
-LEVEL_RANK = {"beginner": 0, "intermediate": 1, "experienced": 2}
-EXPERIENCE_RANK = {"never": 0, "few": 1, "regular": 2}
-UNLOCK = ((900, 2), (420, 1))  # mat seconds reached -> the routine level that now fits
-SHORTER = (900, 600, 300)
-SWAPS = 3  # other routines offered in place of a planned one
-ADVERSE_NOTE = (
-    "You noted a reaction after a recent session, so your time on the mat has stepped back. "
-    "If redness lasts more than an hour, or you notice bruising, broken skin, dizziness or "
-    "numbness, stop and ask a health professional."
+UNANSWERED = (
+    "You have not answered the health questions yet. Please answer them, or tick "
+    "\u201cNone of these apply to me\u201d, before your first session on the mat."
 )
 
 
 @dataclass(frozen=True)
-class Version:
-    """A shorter way to do a planned session, for when there is less time today."""
-
-    seconds: int
-    mat_seconds: int
-    step_seconds: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class Swap:
-    """Another routine that fits a planned session's slot, no longer and fitted the same way."""
-
-    routine: str
-    step_seconds: tuple[int, ...]
-    step_layers: tuple[str | None, ...]
-    seconds: int
-    mat_seconds: int
-    shorter: tuple[Version, ...]
-
-
-@dataclass(frozen=True)
-class Session:
-    date: date
-    slot: str
-    routine: str
-    step_seconds: tuple[int, ...]
-    step_layers: tuple[str | None, ...]
-    seconds: int
-    mat_seconds: int
-    shorter: tuple[Version, ...]
-    swaps: tuple[Swap, ...] = ()
-
-
-@dataclass(frozen=True)
 class Day:
-    """One day of the plan; a rest day has no sessions."""
+    """One day of the plan; a rest day has no sessions. `mat_limit` is the whole day's."""
 
     date: date
     mat_limit: int
@@ -82,16 +44,16 @@ class Plan:
     mat_limit: int
     notes: tuple[str, ...]
     weeks: tuple[Week, ...]
+    screened: bool = True
+    adapted: tuple[Adaptation, ...] = ()  # every routine of the library, as today allows it
 
 
-@dataclass
-class _Memory:
-    """What the plan chose so far, for variety and for sharing time between goals."""
+@dataclass(frozen=True)
+class _Today:
+    """What already happened on the plan's first day: sessions done, reactions noted."""
 
-    recent: set[str] = field(default_factory=set)  # routines of the last planned day
-    today: set[str] = field(default_factory=set)
-    uses: Counter[str] = field(default_factory=Counter)
-    served: Counter[str] = field(default_factory=Counter)
+    done: tuple[SessionRecord, ...]
+    adverse: bool
 
 
 def build_plan(
@@ -103,31 +65,51 @@ def build_plan(
 ) -> Plan:
     """The plan for the week of `on` (from its Monday) and the week after."""
     safety = assess_screening(screening)
-    history = tuple(history)
+    history = tuple(with_lying(library, record) for record in history)
     start = on - timedelta(days=on.weekday())
     training = training_days(profile.days_per_week)
-    memory = _Memory(recent=_last_done(history, start))
+    memory = Memory(recent=_last_done(history, start))
+    skin = unhealed_since(history, on)
+    today = _Today(
+        done=tuple(r for r in history if r.date == on and r.status == "done"),
+        adverse=any(r.adverse for r in history if r.date == on),
+    )
     days = []
     for offset in range(14):
         day = start + timedelta(days=offset)
-        level = rung(profile, history, day)
-        sessions = []
+        level = rung(profile, history, day, today=on)
+        mat = safety.mat and not (skin and day >= skin)
+        sessions: tuple[Session, ...] = ()
         if offset % 7 in training:
-            for slot, budget in slot_budgets(profile):
-                session = _plan_session(library, profile, safety, day, slot, budget, level, memory)
-                if session:
-                    sessions.append(session)
+            before = memory.copy()
+            sessions = _plan_day(library, profile, safety, day, level, mat, memory)
+            if day == on and (today.done or today.adverse):
+                kept, extra = _match(sessions, today.done)
+                if today.adverse or extra:
+                    memory = before
+                    mat = mat and not today.adverse
+                    sessions = _plan_day(
+                        library, profile, safety, day, level, mat, memory, kept, extra
+                    )
             memory.recent, memory.today = memory.today, set()
-        days.append(Day(day, LYING[level] if safety.mat else 0, tuple(sessions)))
-    notes = safety.notes
-    if any(r.adverse and on - timedelta(days=14) <= r.date < on for r in history):
-        notes += (ADVERSE_NOTE,)
+        elif day == on and today.adverse:
+            mat = False
+        days.append(Day(day, LYING[level] if mat else 0, sessions))
+    first_day = days[on.weekday()]
+    allowance = _allowance(profile, safety, history, on, skin, today)
     return Plan(
         today=on,
-        mat_allowed=safety.mat,
-        mat_limit=LYING[rung(profile, history, on)] if safety.mat else 0,
-        notes=notes,
+        mat_allowed=safety.mat and not skin,
+        mat_limit=first_day.mat_limit,
+        notes=(() if safety.answered else (UNANSWERED,))
+        + safety.notes
+        + progress_notes(profile, history, on, safety.mat, skin, today.adverse),
         weeks=(Week(start, tuple(days[:7])), Week(start + timedelta(days=7), tuple(days[7:]))),
+        screened=safety.answered,
+        adapted=tuple(
+            adapt_routine(routine, allowance, safety)
+            for routine in (library.routines[slug] for slug in sorted(library.routines))
+        ),
     )
 
 
@@ -144,92 +126,114 @@ def slot_budgets(profile: Profile) -> tuple[tuple[str, int], ...]:
     return (("morning", total // 2), ("evening", total - total // 2))
 
 
-def _plan_session(
+def _covered(profile: Profile, safety: Safety) -> bool:
+    """Whether bare skin is out: the screening asks for a layer, or the person is new to the
+    mat or sensitive."""
+    return safety.covered or profile.experience == "never" or profile.sensitivity == "high"
+
+
+def _allowance(
+    profile: Profile,
+    safety: Safety,
+    history: tuple[SessionRecord, ...],
+    on: date,
+    skin: date | None,
+    today: _Today,
+) -> Allowance:
+    """What is left of today's mat time for a routine started outside the plan."""
+    covered = _covered(profile, safety)
+    if not safety.mat:
+        return Allowance(0, 0, covered, safety.mat_reason)
+    if skin:
+        return Allowance(0, 0, covered, "until the bruising or broken skin you noted has healed.")
+    if today.adverse:
+        return Allowance(0, 0, covered, "for the rest of today, after the reaction you noted.")
+    level = rung(profile, history, on, today=on)
+    mat = LYING[level] - sum(r.mat_seconds for r in today.done)
+    standing = STANDING[level] - sum(r.mat_seconds - r.lying for r in today.done)
+    if mat <= 0:
+        return Allowance(0, 0, covered, "you have had today's time on the mat. More tomorrow.")
+    return Allowance(mat, max(0, standing), covered)
+
+
+def with_lying(library: Library, record: SessionRecord) -> SessionRecord:
+    """The record with its lying time bounded by what its routine holds lying on the mat."""
+    routine = library.routines.get(record.routine)
+    if routine is None:
+        return record
+    lying = position_seconds(routine, None, LYING_POSITIONS)
+    return replace(record, lying_seconds=min(record.lying, lying))
+
+
+def unhealed_since(history: tuple[SessionRecord, ...], on: date) -> date | None:
+    """The day of bruising or broken skin not yet reported healed by `on`, if any."""
+    since = None
+    for record in sorted(history, key=lambda r: (r.date, r.skin)):
+        if record.date > on:
+            break
+        if record.skin:
+            since = since or record.date
+        elif since and record.healed:
+            since = None
+    return since
+
+
+def _plan_day(
     library: Library,
     profile: Profile,
     safety: Safety,
     day: date,
-    slot: str,
-    budget: int,
     level: int,
-    memory: _Memory,
-) -> Session | None:
-    """The best-scoring routine for one slot, fitted, or None when nothing fits at all."""
-    limit, standing = (LYING[level], STANDING[level]) if safety.mat else (0, 0)
-    unlocked = [rank for seconds, rank in UNLOCK if LYING[level] >= seconds]
-    allowed = max([EXPERIENCE_RANK[profile.experience], *unlocked])
-    fits = []
-    for slug in sorted(library.routines):
-        routine = library.routines[slug]
-        if slot == "morning" and "sleep" in routine.goals:
-            continue
-        if LEVEL_RANK[routine.level] > allowed + 1:
-            continue
-        steps = fit_routine(routine, budget, limit, standing, safety.stretches)
-        if sum(steps) and (mat_seconds(routine, steps) or not limit):
-            fits.append((routine, steps))
-    # prefer a routine not done on the last planned day or earlier today, and one that
-    # fills a fair part of the time
-    fresh = [f for f in fits if f[0].slug not in memory.recent | memory.today]
-    full = [f for f in fits if sum(f[1]) >= min(budget // 2, 180)]
-    choices = [f for f in fresh if f in full] or fresh or full or fits
-    if not choices:
-        return None
-    neglected = min(profile.goals, key=lambda g: memory.served[g])
-
-    def score(fit: tuple[Routine, tuple[int, ...]]) -> float:
-        routine, steps = fit
-        matched = [g for g in profile.goals if g in routine.goals]
-        goals = (10 + 2 * len(matched) + 4 * (neglected in matched)) if matched else 0
-        calming, energising = MIND_GOALS & set(routine.goals), "morning-energy" in routine.goals
-        if slot == "evening":
-            timing = 4 if calming else -4 if energising else 0
-        else:
-            timing = 4 if energising else 0
-        above = LEVEL_RANK[routine.level] - allowed
-        level_fit = -8 * above if above > 0 else above
-        fill = 5 * sum(steps) / budget + (3 * mat_seconds(routine, steps) / limit if limit else 0)
-        return goals + timing + level_fit + fill - memory.uses[routine.slug]
-
-    routine, steps = max(choices, key=score)
-    # the best of the rest, for when the person would rather do something else offline
-    others = [f for f in fits if f[0] is not routine and sum(f[1]) <= sum(steps)]
-    others = sorted(others, key=score, reverse=True)[:SWAPS]
-    memory.today.add(routine.slug)
-    memory.uses[routine.slug] += 1
-    memory.served.update(g for g in profile.goals if g in routine.goals)
-    covered = safety.covered or profile.experience == "never" or profile.sensitivity == "high"
-
-    def fitted(routine: Routine, steps: tuple[int, ...]) -> dict:
-        return dict(
-            routine=routine.slug,
-            step_seconds=steps,
-            step_layers=mat_layers(routine, steps, covered),
-            seconds=sum(steps),
-            mat_seconds=mat_seconds(routine, steps),
-            shorter=_shorter(routine, steps, limit, standing, safety.stretches),
+    mat: bool,
+    memory: Memory,
+    kept: dict[str, Session] | None = None,
+    extra: SessionRecord | None = None,
+) -> tuple[Session, ...]:
+    """One day's sessions. The slots share the day's mat time: the slot the person's goals
+    favour (the evening for calm and sleep) is filled first. `kept` sessions were already
+    done today; `extra` is mat time done today outside the plan."""
+    kept = kept or {}
+    lying = LYING[level] - (extra.mat_seconds if extra else 0) if mat else 0
+    standing = STANDING[level] - (extra.mat_seconds - extra.lying if extra else 0) if mat else 0
+    covered = _covered(profile, safety)
+    budgets = slot_budgets(profile)
+    if set(profile.goals) & MIND_GOALS:
+        budgets = budgets[::-1]
+    sessions = []
+    for slot, budget in budgets:
+        limits = Limits(
+            budget, max(0, lying), max(0, standing), LYING[level], safety.rules, covered
         )
+        session = kept.get(slot) or plan_session(library, profile, day, slot, limits, memory)
+        if slot in kept:
+            memory.note(library.routines[session.routine], profile)
+        if session:
+            sessions.append(session)
+            routine = library.routines[session.routine]
+            lying -= session.mat_seconds
+            standing -= position_seconds(routine, session.step_seconds, ("standing",))
+    return tuple(sorted(sessions, key=lambda s: SLOTS.index(s.slot)))
 
-    return Session(
-        date=day,
-        slot=slot,
-        **fitted(routine, steps),
-        swaps=tuple(Swap(**fitted(r, s)) for r, s in others),
-    )
 
-
-def _shorter(
-    routine: Routine, steps: tuple[int, ...], limit: int, standing: int, stretches: bool
-) -> tuple[Version, ...]:
-    """10- and 5-minute versions (15 too for long sessions), or half when it is shorter."""
-    total = sum(steps)
-    targets = [t for t in SHORTER if t <= total - 60] or [total // 2]
-    versions: dict[tuple[int, ...], Version] = {}
-    for target in targets:
-        fitted = fit_routine(routine, target, limit, standing, stretches)
-        if 0 < sum(fitted) < total and fitted not in versions:
-            versions[fitted] = Version(sum(fitted), mat_seconds(routine, fitted), fitted)
-    return tuple(versions.values())
+def _match(
+    sessions: tuple[Session, ...], done: tuple[SessionRecord, ...]
+) -> tuple[dict[str, Session], SessionRecord | None]:
+    """Planned sessions already done today (same routine), and the mat time done outside
+    them, as one record (None when there is none)."""
+    kept: dict[str, Session] = {}
+    mat = lying = 0
+    for record in done:
+        session = next(
+            (s for s in sessions if s.routine == record.routine and s.slot not in kept), None
+        )
+        if session:
+            kept[session.slot] = session
+        else:
+            mat, lying = mat + record.mat_seconds, lying + record.lying
+    if not mat:
+        return kept, None
+    outside = SessionRecord(done[0].date, "outside the plan", min(mat, 3600), "done")
+    return kept, replace(outside, lying_seconds=min(lying, 3600))
 
 
 def _last_done(history: tuple[SessionRecord, ...], before: date) -> set[str]:
@@ -237,53 +241,3 @@ def _last_done(history: tuple[SessionRecord, ...], before: date) -> set[str]:
     done = [r for r in history if r.status == "done" and r.date < before]
     last = max((r.date for r in done), default=None)
     return {r.routine for r in done if r.date == last}
-
-
-def plan_json(plan: Plan) -> dict:
-    """The plan as JSON-ready dicts, dates as YYYY-MM-DD."""
-    return {
-        "today": plan.today.isoformat(),
-        "mat_allowed": plan.mat_allowed,
-        "mat_limit": plan.mat_limit,
-        "notes": list(plan.notes),
-        "weeks": [
-            {"start": week.start.isoformat(), "days": [_day_json(day) for day in week.days]}
-            for week in plan.weeks
-        ],
-    }
-
-
-def _day_json(day: Day) -> dict:
-    return {
-        "date": day.date.isoformat(),
-        "rest": not day.sessions,
-        "mat_limit": day.mat_limit,
-        "sessions": [_session_json(s) for s in day.sessions],
-    }
-
-
-def _session_json(session: Session) -> dict:
-    return {
-        "date": session.date.isoformat(),
-        "slot": session.slot,
-        **_fitted_json(session),
-        "swaps": [_fitted_json(swap) for swap in session.swaps],
-    }
-
-
-def _fitted_json(fitted: Session | Swap) -> dict:
-    return {
-        "routine": fitted.routine,
-        "seconds": fitted.seconds,
-        "mat_seconds": fitted.mat_seconds,
-        "step_seconds": list(fitted.step_seconds),
-        "step_layers": list(fitted.step_layers),
-        "shorter": [
-            {
-                "seconds": v.seconds,
-                "mat_seconds": v.mat_seconds,
-                "step_seconds": list(v.step_seconds),
-            }
-            for v in fitted.shorter
-        ],
-    }

@@ -27,10 +27,17 @@ FLAGS = (
     "fever",
     "neuropathy",
     "fracture-surgery",
+    "varicose-severe",
     "skin",
     "varicose",
+    "moles-skin",
+    "numbness",
+    "osteoporosis",
     "unexplained-pain",
+    "red-flag-back",
+    "red-flag-head",
 )
+NONE = "none"  # the explicit answer "none of these apply to me"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -80,27 +87,44 @@ class Profile:
 
 @dataclass(frozen=True)
 class Screening:
-    """The safety answers that apply to the person: a set of FLAGS."""
+    """The safety answers that apply to the person: a set of FLAGS, or `none` when the
+    person said that none applies. Neither means the questions are not answered yet."""
 
     flags: frozenset[str] = frozenset()
+    none: bool = False
 
     def __post_init__(self) -> None:
-        _choices("flags", tuple(self.flags), FLAGS, "answer", allow_empty=True)
+        _choices("flags", tuple(sorted(self.flags)), FLAGS, "answer", allow_empty=True)
+        if self.none and self.flags:
+            raise PlanInputError("flags", f"{NONE!r} cannot go with other answers")
+
+    @property
+    def answered(self) -> bool:
+        return self.none or bool(self.flags)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Screening:
-        return cls(frozenset(_texts("flags", data.get("flags", []))))
+        given = set(_texts("flags", data.get("flags", [])))
+        return cls(frozenset(given - {NONE}), NONE in given)
 
 
 @dataclass(frozen=True)
 class SessionRecord:
-    """One session in the history: done or skipped, and whether an adverse effect was noted."""
+    """One session in the history: done or skipped, and whether an adverse effect was noted.
+
+    `lying_seconds` is the part of `mat_seconds` spent lying (None: not known, taken as all
+    of it); `skin` marks bruising or broken skin, and `healed` the journal's answer to "has
+    it healed?" (None: not asked).
+    """
 
     date: date
     routine: str
     mat_seconds: int
     status: str
     adverse: bool = False
+    lying_seconds: int | None = None
+    skin: bool = False
+    healed: bool | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.date, date) or isinstance(self.date, datetime):
@@ -108,18 +132,34 @@ class SessionRecord:
         if not isinstance(self.routine, str) or not self.routine.strip():
             raise PlanInputError("routine", "must name a routine")
         _between("mat_seconds", self.mat_seconds, 0, 3600)
+        if self.lying_seconds is not None:
+            _between("lying_seconds", self.lying_seconds, 0, 3600)
         _choice("status", self.status, STATUSES)
-        if not isinstance(self.adverse, bool):
-            raise PlanInputError("adverse", "must be true or false")
+        for name in ("adverse", "skin"):
+            if not isinstance(getattr(self, name), bool):
+                raise PlanInputError(name, "must be true or false")
+        if self.healed is not None and not isinstance(self.healed, bool):
+            raise PlanInputError("healed", "must be true, false or null")
+
+    @property
+    def lying(self) -> int:
+        """Seconds spent lying on the mat: what counts toward the lying ladder."""
+        if self.lying_seconds is None:
+            return self.mat_seconds
+        return min(self.lying_seconds, self.mat_seconds)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SessionRecord:
+        lying = data.get("lying_seconds")
         return cls(
             date=parse_date(data.get("date")),
             routine=data.get("routine"),
             mat_seconds=_whole("mat_seconds", data.get("mat_seconds", 0)),
             status=data.get("status"),
             adverse=data.get("adverse", False),
+            lying_seconds=None if lying is None else _whole("lying_seconds", lying),
+            skin=data.get("skin", False),
+            healed=data.get("healed"),
         )
 
 

@@ -1,10 +1,24 @@
 /** The journal entry form: fill it from a record or from the player, check it, save it. */
-import { deleteRecord, getRecord, saveRecord } from "acuplan/store";
+import { deleteRecord, getRecord, listRecords, saveRecord } from "acuplan/store";
 import { SCALES, isoDate } from "acuplan/journal-entries";
 
 const LISTS = ["areas", "sensations", "adverse"];
 const TEXTS = ["date", "routine", "position", "layer", "notes"];
 const PREFILL = ["routine", "minutes", "position", "layer", "date"];
+const SKIN = ["bruising", "broken-skin"];
+
+/** Whether an entry other than `id` noted bruising or broken skin not yet reported healed. */
+async function skinToHeal(id) {
+  const entries = (await listRecords("journal").catch(() => []))
+    .filter((r) => !r.deleted && r.id !== id && r.data)
+    .sort((a, b) => a.data.date.localeCompare(b.data.date) || a.modified - b.modified);
+  let open = false;
+  for (const { data } of entries) {
+    if ((data.adverse ?? []).some((effect) => SKIN.includes(effect))) open = true;
+    else if (data.healed === true) open = false;
+  }
+  return open;
+}
 
 /**
  * Wire the form at once (so nothing typed is lost), then fill it once the record and the
@@ -29,7 +43,9 @@ export async function setUpEntryForm(form, { ready, onSaved, onDeleted }) {
     await deleteRecord(existing.id);
     onDeleted();
   });
-  const [record] = await Promise.all([id ? getRecord(id) : null, ready]);
+  const [record, toHeal] = await Promise.all([id ? getRecord(id) : null, skinToHeal(id), ready]);
+  const healed = form.querySelector("[data-healed]");
+  healed.hidden = !(toHeal || typeof record?.data?.healed === "boolean");
   if (record && !record.deleted) {
     existing = record;
     fill(form, record.data);
@@ -74,6 +90,9 @@ function fill(form, data) {
       box.checked = (data[name] ?? []).includes(box.value);
     }
   }
+  for (const box of form.querySelectorAll('input[name="healed"]')) {
+    box.checked = typeof data.healed === "boolean" && box.value === (data.healed ? "yes" : "no");
+  }
 }
 
 /** The form as a journal record's data, or the first problem, naming the field. */
@@ -95,5 +114,7 @@ export function collect(form) {
   for (const name of LISTS) {
     data[name] = [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((b) => b.value);
   }
+  const healed = form.querySelector('[data-healed]:not([hidden]) input[name="healed"]:checked');
+  if (healed) data.healed = healed.value === "yes";
   return { data };
 }

@@ -1,29 +1,61 @@
 /** The onboarding form: filled in from the saved answers, checked field by field, saved. */
-import { loadProfile, saveProfile } from "acuplan/profile-store";
+import { loadProfile, loadScreening, saveProfile, saveScreening } from "acuplan/profile-store";
 
 const LISTS = ["goals", "times", "flags"];
 const CHOICES = ["experience", "sensitivity"];
 const DEFAULTS = { goals: [], times: [], flags: [], sensitivity: "medium" };
+const NONE = "none"; // "None of these apply to me": an answer of its own, never assumed
 
-export async function setUpOnboarding(form, { onSaved }) {
+/** Ticking "none" clears the health answers, and ticking one of them clears "none". */
+function keepNoneApart(form) {
+  form.querySelector('[data-field="flags"]').addEventListener("change", ({ target }) => {
+    if (target.name !== "flags" || !target.checked) return;
+    for (const box of form.querySelectorAll('[name="flags"]:checked')) {
+      if (box !== target && (box.value === NONE) !== (target.value === NONE)) box.checked = false;
+    }
+  });
+}
+
+/**
+ * `check`: only the health questions (the short safety check before a first mat session),
+ * saved on their own; otherwise every question, saved as the profile.
+ */
+export async function setUpOnboarding(form, { onSaved, check = false }) {
   const saved = await loadProfile().catch(() => null);
-  if (saved) {
+  const screening = await loadScreening().catch(() => null);
+  if (check) showOnlyTheHealthQuestions(form);
+  else if (saved) {
     document.querySelector("[data-heading]").textContent = "Your answers";
     form.querySelector("[data-submit]").textContent = "Save and update my plan";
   }
-  fill(form, saved ? { ...saved.profile, flags: saved.screening.flags } : DEFAULTS);
+  const flags = (saved?.screening ?? screening)?.flags ?? [];
+  fill(form, saved ? { ...saved.profile, flags } : { ...DEFAULTS, flags });
+  keepNoneApart(form);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const { profile, flags, problems } = collect(form);
-    showProblems(form, problems);
-    if (Object.keys(problems).length) return;
+    const shown = check ? { flags: problems.flags } : problems;
+    const relevant = Object.fromEntries(Object.entries(shown).filter(([, text]) => text));
+    showProblems(form, relevant);
+    if (Object.keys(relevant).length) return;
     try {
-      await saveProfile(profile, flags);
+      await (check ? saveScreening(flags) : saveProfile(profile, flags));
     } catch {
       return say(form, "Your answers could not be saved: this browser's storage is off or full.");
     }
     onSaved();
   });
+}
+
+function showOnlyTheHealthQuestions(form) {
+  document.querySelector("[data-heading]").textContent = "A short safety check";
+  document.querySelector("[data-intro]").textContent =
+    "Before your first time on the mat: do any of these apply to you? Acuplan then leaves " +
+    "out or changes what it must, in every routine.";
+  for (const field of form.querySelectorAll("[data-field], .field-row")) {
+    field.hidden = !field.matches('[data-field="flags"]');
+  }
+  form.querySelector("[data-submit]").textContent = "Save my answers";
 }
 
 function fill(form, data) {
@@ -34,7 +66,9 @@ function fill(form, data) {
     }
   }
   for (const name of ["minutes_per_day", "days_per_week"]) {
-    if (data[name] !== undefined) form.elements.namedItem(name).value = String(data[name]);
+    if (data[name] !== undefined && data[name] !== null) {
+      form.elements.namedItem(name).value = String(data[name]);
+    }
   }
 }
 
@@ -67,7 +101,13 @@ export function collect(form) {
   if (!profile.times.length) problems.times = "Time of day: choose morning, evening or both.";
   if (!profile.experience) problems.experience = "Experience with a mat: choose one answer.";
   if (!profile.sensitivity) problems.sensitivity = "Sensitivity: choose one answer.";
-  return { profile, flags: ticked("flags"), problems };
+  const flags = ticked("flags");
+  if (!flags.length) {
+    problems.flags = "Health questions: tick each one that applies, or “None of these apply to me”.";
+  } else if (flags.includes(NONE) && flags.length > 1) {
+    problems.flags = "Health questions: “None of these apply to me” can't go with other answers.";
+  }
+  return { profile, flags, problems };
 }
 
 function showProblems(form, problems) {

@@ -7,6 +7,7 @@ import { isoDate } from "acuplan/plan-dates";
 import { listRecords } from "acuplan/store";
 
 const MOST = 2000; // the plan API's limit
+const SKIN = ["bruising", "broken-skin"]; // no mat until the journal says it has healed
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // the same history in the same order, so an unchanged one asks for no new plan
 const order = (record) => JSON.stringify(record);
@@ -36,6 +37,8 @@ export async function loadHistory(routines) {
       mat_seconds: matUpTo(data.routine, (data.minutes ?? 0) * 60),
       status: "done",
       adverse: (data.adverse ?? []).length > 0,
+      skin: (data.adverse ?? []).some((effect) => SKIN.includes(effect)),
+      ...(typeof data.healed === "boolean" ? { healed: data.healed } : {}),
     })),
     ...finished.filter((s) => !Number.isNaN(Date.parse(s.startedAt))).map((session) => ({
       date: isoDate(new Date(session.startedAt)),

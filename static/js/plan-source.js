@@ -34,6 +34,28 @@ export async function fetchPlan(request) {
   return { plan: body.plan };
 }
 
+// Someone who answered only the short safety check is planned for as a newcomer: the
+// adaptation of every routine is all that is kept of that plan.
+const NEWCOMER = { goals: ["stress"], minutes_per_day: 10, days_per_week: 7, times: ["evening"],
+  experience: "never", sensitivity: "medium" };
+const CHECK_KEY = "safety-check";
+
+/** The routines adapted for the short safety check's answers: {adapted, flags} or null. */
+export const cachedCheck = () => getMeta(CHECK_KEY).catch(() => null);
+
+/** Ask for the adaptation of every routine for `screening` alone, and keep it. */
+export async function fetchCheck(screening, today) {
+  const body = await call("/api/plan", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-CSRFToken": (await call("/api/csrf")).token },
+    body: JSON.stringify({ profile: NEWCOMER, screening, history: [], date: today }),
+  });
+  if (body.problem) return null;
+  const kept = { adapted: body.plan.adapted, flags: screening.flags };
+  await setMeta(CHECK_KEY, kept);
+  return kept;
+}
+
 /** POST the request to `url` (the calendar file); the response itself. */
 export async function postPlan(url, request) {
   const { token } = await call("/api/csrf");

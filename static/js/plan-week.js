@@ -1,7 +1,7 @@
 /** The week at a glance: seven days, each session with its changes, rest days marked. */
 import { make } from "acuplan/make-element";
 import { shortDay } from "acuplan/plan-dates";
-import { lengthText, SLOT_NAMES, titleOf } from "acuplan/plan-words";
+import { lengthText, routineUrl, SLOT_NAMES, titleOf } from "acuplan/plan-words";
 import { moreControls, quickControls } from "acuplan/session-editor";
 
 const MARKS = { done: "Done", skipped: "Skipped" };
@@ -19,7 +19,7 @@ function changes(session) {
 
 function sessionItem(session, ctx) {
   const { status } = session;
-  const link = `/routines/${encodeURIComponent(session.routine)}`;
+  const link = routineUrl(session);
   return make(
     "div",
     { class: `plan-session${status ? ` is-${status}` : ""}` },

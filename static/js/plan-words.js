@@ -1,6 +1,7 @@
 /** A planned session in words: when, how long, how long on the mat, what to wear. */
 import { dayInWords } from "acuplan/plan-dates";
 import { minutesOf } from "acuplan/plan-edits";
+import { fittedQuery } from "acuplan/routine-adapt";
 import { durationText } from "acuplan/time-format";
 
 export const SLOT_NAMES = { morning: "Morning", evening: "Evening" };
@@ -29,11 +30,14 @@ export function layerText(session) {
   return `On the mat: ${list}.`;
 }
 
-/** The player for this session, with the plan's length for every step. */
+/** The player for this session, with the plan's length and layer for every step. */
 export function playerUrl(session) {
-  const query = new URLSearchParams({ routine: session.routine });
-  query.set("steps", session.step_seconds.join(","));
-  return `/play?${query}`;
+  return `/play?routine=${encodeURIComponent(session.routine)}&${fittedQuery(session)}`;
+}
+
+/** The routine's page as the plan fitted it for this session. */
+export function routineUrl(session) {
+  return `/routines/${encodeURIComponent(session.routine)}?${fittedQuery(session)}`;
 }
 
 /** "You're at 5 minutes on the mat." */
@@ -41,6 +45,7 @@ export function matLimitText(plan) {
   if (!plan.mat_allowed) {
     return "No time on the mat for now: breathing, gentle stretches and meditation.";
   }
+  if (!plan.mat_limit) return "No more time on the mat today: breathing, gentle stretches and meditation.";
   const minutes = Math.round(plan.mat_limit / 60);
   return `You're at ${minutes} minute${minutes === 1 ? "" : "s"} on the mat.`;
 }

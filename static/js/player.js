@@ -3,7 +3,9 @@ import { bindCueSettings, loadCueSettings } from "acuplan/cue-settings";
 import { showIntro, showRoutine } from "acuplan/player-intro";
 import { runSession } from "acuplan/player-loop";
 import { createSession, pickUp } from "acuplan/player-session";
+import { make } from "acuplan/make-element";
 import { clearSession, loadSession } from "acuplan/player-store";
+import { adaptRoutine, hasMat, parseSteps } from "acuplan/routine-adapt";
 import { showSummary } from "acuplan/player-summary";
 import { buildTimeline } from "acuplan/timeline";
 import { setVolume, unlockAudio } from "acuplan/tones";
@@ -21,10 +23,24 @@ async function findRoutine(slug) {
  * {index: seconds}; {} (the routine as written) when absent or not one per step.
  */
 export function stepSeconds(routine, text) {
-  const values = (text ?? "").split(",").map((v) => (/^\d{1,4}$/.test(v.trim()) ? Number(v) : NaN));
-  const fits = values.length === routine.steps.length && values.every((v) => v <= 3600);
-  if (!fits || !values.some((v) => v > 0)) return {};
-  return Object.fromEntries(values.map((seconds, index) => [index, seconds]));
+  const values = parseSteps(routine, text);
+  return values ? Object.fromEntries(values.map((seconds, index) => [index, seconds])) : {};
+}
+
+/** Before Start: what was changed for this person and why, or the short safety check. */
+function showChanges(root, adapted) {
+  const message = root.querySelector("[data-message]");
+  if (adapted.notices.length) {
+    const items = adapted.notices.map((text) => make("li", { text }));
+    message.replaceChildren(make("strong", { text: "Changed for you" }), make("ul", {}, items));
+  } else if (!adapted.checked && hasMat(adapted)) {
+    const back = encodeURIComponent(window.location.pathname + window.location.search);
+    const text = "Answer the short safety check first";
+    const link = make("a", { href: `/start?check&next=${back}`, text });
+    message.replaceChildren(link, " (a minute), or start anyway: the routine plays as written.");
+  } else return;
+  message.dataset.adapted = "true";
+  message.hidden = false;
 }
 
 function say(root, text) {
@@ -49,7 +65,11 @@ export async function openPlayer(root) {
     return say(root, missing);
   }
   say(root, "");
+  // the person's answers apply here exactly as in the plan
+  const adapted = await adaptRoutine(routine, query);
+  routine = adapted.routine;
   showRoutine(root, routine);
+  showChanges(root, adapted);
 
   const settings = loadCueSettings();
   let settingsChanged = () => {};
@@ -58,7 +78,7 @@ export async function openPlayer(root) {
     settingsChanged();
   });
 
-  const seconds = stepSeconds(routine, query.get("steps"));
+  const { seconds } = adapted;
   const stored = await loadSession();
   let session = null;
   let timeline = null;

@@ -19,3 +19,17 @@ export async function loadProfile() {
 export function saveProfile(profile, flags) {
   return saveRecord("profile", { profile, screening: { flags } }, PROFILE_ID);
 }
+
+/** The health answers ({flags}), also those of the short safety check alone; or null. */
+export async function loadScreening() {
+  const record = await getRecord(PROFILE_ID);
+  if (!record || record.deleted) return null;
+  return record.data?.screening ?? null;
+}
+
+/** Save the health answers alone (the short safety check), keeping any other answers. */
+export async function saveScreening(flags) {
+  const record = await getRecord(PROFILE_ID);
+  const profile = record && !record.deleted ? (record.data?.profile ?? null) : null;
+  return saveRecord("profile", { profile, screening: { flags } }, PROFILE_ID);
+}

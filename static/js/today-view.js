@@ -6,6 +6,7 @@ import {
   lengthText,
   matLimitText,
   playerUrl,
+  routineUrl,
   titleOf,
   whenText,
 } from "acuplan/plan-words";
@@ -60,7 +61,8 @@ function renderNext(card, session, ctx) {
   if (!session) return;
   const at = (name) => card.querySelector(`[data-${name}]`);
   at("next-when").textContent = whenText(session, ctx.today);
-  at("next-title").textContent = titleOf(ctx.routines, session.routine);
+  const title = titleOf(ctx.routines, session.routine);
+  at("next-title").replaceChildren(make("a", { href: routineUrl(session), text: title }));
   at("next-facts").textContent = lengthText(session) + (session.shortened ? " · shortened" : "");
   at("next-layer").textContent = layerText(session);
   at("next-layer").hidden = !layerText(session);
