@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from acuplan import accounts, api, journal, pages, plan_api, pwa, sync_api
 from acuplan.assets import init_assets
@@ -21,6 +22,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.session_interface = SessionInterface()
     configure(app, test_config)
+    trust_proxies(app)
     register_extensions(app)
     init_library(app)
     init_assets(app)
@@ -29,6 +31,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     pwa.init_pwa(app)
     init_errors(app)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES reverse proxies, take scheme, host and address from them."""
+    hops = app.config["TRUSTED_PROXIES"]
+    if hops:
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=hops
+        )
 
 
 def register_extensions(app: Flask) -> None:

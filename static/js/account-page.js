@@ -1,3 +1,3 @@
 import { guardLogout } from "acuplan/logout-guard";
 
-guardLogout(document.querySelector("form[data-logout]"));
+for (const form of document.querySelectorAll("form[data-logout]")) guardLogout(form);
