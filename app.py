@@ -13,6 +13,7 @@ from acuplan.errors import init_errors
 from acuplan.extensions import compress, csrf, migrate
 from acuplan.extensions import db as database
 from acuplan.library import init_library
+from acuplan.request_input import JSONProvider, Request
 from acuplan.security import init_security
 from acuplan.sessions import SessionInterface
 
@@ -20,6 +21,8 @@ from acuplan.sessions import SessionInterface
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: config, extensions, the routine library, blueprints, assets."""
     app = Flask(__name__, instance_relative_config=True)
+    app.json = JSONProvider(app)
+    app.request_class = Request
     app.session_interface = SessionInterface()
     configure(app, test_config)
     trust_proxies(app)
