@@ -46,7 +46,8 @@ async function pushAll() {
     const result = await call("/api/sync/push", {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-CSRFToken": token },
-      body: JSON.stringify({ records }),
+      // the device's clock, so the server can take `modified` into its own time
+      body: JSON.stringify({ records, clock: Date.now() }),
     });
     await markPushed(pending.filter((r) => !result.conflicts.some((c) => c.id === r.id)));
     await applyServerRecords(result.conflicts);
