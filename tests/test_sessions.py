@@ -203,7 +203,7 @@ def test_log_out_everywhere_ends_every_session(auth, make_auth):
     other = make_auth()
     remember_login(other)
     html = auth.client.get("/account").get_data(as_text=True)
-    assert "Log out everywhere" in html and "Change password" in html
+    assert "End every session" in html and "Change password" in html
     assert auth.client.post("/account/logout-everywhere").status_code == 400  # no CSRF
     assert me(other)
     response = auth.client.post("/account/logout-everywhere", data={"csrf_token": auth.csrf()})

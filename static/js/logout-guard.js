@@ -7,6 +7,7 @@ export function guardLogout(form) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const button = form.querySelector("button");
+    const label = button.textContent;
     button.disabled = true;
     button.textContent = "Syncing…";
     await syncNow();
@@ -14,7 +15,7 @@ export function guardLogout(form) {
     const lose = `${pending} change${pending === 1 ? " has" : "s have"} not synced yet and would be lost. Log out anyway?`;
     if (pending && !window.confirm(lose)) {
       button.disabled = false;
-      button.textContent = "Log out";
+      button.textContent = label;
       return;
     }
     await stopSync();
