@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from flask import Request as FlaskRequest
+from flask import current_app, request
 from flask.json.provider import DefaultJSONProvider
 from werkzeug.datastructures import ImmutableMultiDict
 
@@ -39,6 +40,16 @@ def _clean(value: Any, depth: int) -> Any:
     if isinstance(value, dict):
         return {well_formed(key): _clean(item, depth + 1) for key, item in value.items()}
     return value
+
+
+def json_body() -> tuple[Any, str | None]:
+    """The request's JSON body and None, or None and why it could not be read."""
+    if not request.is_json:
+        return None, "the body must be JSON (Content-Type: application/json)"
+    try:
+        return current_app.json.loads(request.get_data(cache=True)), None
+    except ValueError as error:  # json's decode errors included
+        return None, f"the body is not readable JSON ({error})"
 
 
 class JSONProvider(DefaultJSONProvider):

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 
 from . import sync_store
+from .request_input import json_body
 from .sync import SyncError, parse_push
 
 bp = Blueprint("sync", __name__, url_prefix="/api")
@@ -38,8 +39,10 @@ def me():
 @bp.post("/sync/push")
 @login_required
 def push():
-    body = request.get_json(silent=True)
+    body, unreadable = json_body()
     try:
+        if unreadable:
+            raise SyncError(f'{unreadable}: send an object with a "records" list', field="body")
         incoming = parse_push(body, now_ms=int(time.time() * 1000))
     except SyncError as error:
         response = jsonify(
