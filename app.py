@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from acuplan import accounts, api, journal, pages, plan_api, pwa, sync_api
 from acuplan.assets import init_assets
@@ -12,6 +13,7 @@ from acuplan.errors import init_errors
 from acuplan.extensions import compress, csrf, migrate
 from acuplan.extensions import db as database
 from acuplan.library import init_library
+from acuplan.request_input import JSONProvider, Request
 from acuplan.security import init_security
 from acuplan.sessions import SessionInterface
 
@@ -19,8 +21,11 @@ from acuplan.sessions import SessionInterface
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app: config, extensions, the routine library, blueprints, assets."""
     app = Flask(__name__, instance_relative_config=True)
+    app.json = JSONProvider(app)
+    app.request_class = Request
     app.session_interface = SessionInterface()
     configure(app, test_config)
+    trust_proxies(app)
     register_extensions(app)
     init_library(app)
     init_assets(app)
@@ -29,6 +34,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     pwa.init_pwa(app)
     init_errors(app)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES reverse proxies, take scheme, host and address from them."""
+    hops = app.config["TRUSTED_PROXIES"]
+    if hops:
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=hops
+        )
 
 
 def register_extensions(app: Flask) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import time
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,9 +25,20 @@ class Defaults:
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:600000"
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    # Per address (Flask-Limiter, storage above; Redis when there are several workers).
     LOGIN_LIMIT = "10 per minute;50 per hour"
+    REGISTER_LIMIT = "10 per hour"
+    ACCOUNT_CHANGE_LIMIT = "10 per minute;30 per hour"
+    # Per account (in the database): after this many wrong passwords in a row, checks are
+    # refused for LOGIN_BACKOFF_SECONDS, doubling with every further failure.
+    LOGIN_ACCOUNT_FAILURES = 10
+    LOGIN_BACKOFF_SECONDS = 60
+    REMEMBER_COOKIE_NAME = "remember_token"
+    REMEMBER_COOKIE_DURATION = timedelta(days=30)
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # How many reverse proxies in front of the app set X-Forwarded-* (0: trust none).
+    TRUSTED_PROXIES = 0
 
 
 def configure(app, test_config: dict | None = None) -> None:
@@ -38,6 +50,11 @@ def configure(app, test_config: dict | None = None) -> None:
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(env.get("DATABASE_URL"), app.instance_path)
     if env.get("RATELIMIT_STORAGE_URI"):
         app.config["RATELIMIT_STORAGE_URI"] = env["RATELIMIT_STORAGE_URI"]
+    if env.get("REMEMBER_COOKIE_DURATION"):  # in days
+        days = float(env["REMEMBER_COOKIE_DURATION"])
+        app.config["REMEMBER_COOKIE_DURATION"] = timedelta(days=days)
+    if env.get("TRUSTED_PROXIES"):
+        app.config["TRUSTED_PROXIES"] = int(env["TRUSTED_PROXIES"])
     if env.get("ROUTINES_DIR"):
         app.config["ROUTINES_DIR"] = env["ROUTINES_DIR"]
     if test_config:

@@ -4,12 +4,13 @@ from flask_assets import Environment
 from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
-from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from .sessions import SecureLoginManager
 
 
 class Base(DeclarativeBase):
@@ -30,5 +31,5 @@ migrate = Migrate()
 csrf = CSRFProtect()
 assets = Environment()
 compress = Compress()
-login_manager = LoginManager()
+login_manager = SecureLoginManager()
 limiter = Limiter(key_func=get_remote_address)

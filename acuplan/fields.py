@@ -97,7 +97,8 @@ class Fields:
             self.error(name, f"must be {wanted}, not {_type_name(value)}")
             return None
         if not minimum <= value <= maximum:
-            self.error(name, f"must be between {minimum:g} and {maximum:g} (got {value:g})")
+            got = f"{value:g}" if abs(value) < 1e15 else "a number out of range"
+            self.error(name, f"must be between {minimum:g} and {maximum:g} (got {got})")
             return None
         return value
 
@@ -114,7 +115,7 @@ class Fields:
         value = self._get(name, required)
         if value is _MISSING:
             return None
-        if value not in choices:
+        if not isinstance(value, str) or value not in choices:
             self.error(name, f"unknown value {value!r}; expected one of: {', '.join(choices)}")
             return None
         return value

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Blueprint, Response, jsonify, url_for
 from icalendar import Alarm, Calendar, Event
 
 from .library import current_library
@@ -22,6 +22,7 @@ from .planner import (
     parse_history,
     plan_json,
 )
+from .request_input import json_body
 
 bp = Blueprint("plan", __name__, url_prefix="/api")
 TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -36,7 +37,9 @@ def _bad(error: PlanInputError):
 
 
 def _plan_from_request():
-    body = request.get_json(silent=True)
+    body, unreadable = json_body()
+    if unreadable:
+        raise PlanInputError("body", unreadable)
     if not isinstance(body, dict):
         raise PlanInputError(
             "body", "must be a JSON object with profile, screening, history and date"

@@ -5,13 +5,15 @@ Wire format (documented in the README): a record is
      at its last change), "deleted": bool, "data": object (absent or null when deleted)}.
 Conflict rule: last writer wins by the record's own `modified`; on a tie the server's
 copy stays. The losing device gets the server's copy back and adopts it.
+Clock rule: `modified` is brought into the server's time (see server_time), so a device
+whose clock runs fast cannot win over later edits, nor a slow one lose to earlier ones.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .catalog import LAYERS, POSITIONS
@@ -20,7 +22,8 @@ from .fields import Fields, Problem
 
 MAX_BATCH = 500
 MAX_DATA_BYTES = 16 * 1024
-DAY_MS = 24 * 3600 * 1000
+CLOCK_TOLERANCE_MS = 60 * 1000
+MAX_INT64 = 2**63 - 1
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
@@ -74,6 +77,7 @@ class Incoming:
     modified: int
     deleted: bool
     data: str | None  # canonical JSON text, None for a tombstone
+    adjusted: bool = False  # `modified` was moved to the server's clock
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,12 @@ class Stored:
 
 def decide(stored: Stored | None, incoming: Incoming) -> str:
     """'apply' the incoming copy, or keep the server's: 'same' (a replay) or 'conflict'."""
+    if (
+        incoming.adjusted
+        and stored is not None
+        and (incoming.deleted, incoming.data) == (stored.deleted, stored.data)
+    ):
+        return "same"  # a replay: its time was moved again, to a slightly later now
     if stored is None or incoming.modified > stored.modified:
         return "apply"
     if (incoming.modified, incoming.deleted, incoming.data) == (
@@ -101,6 +111,7 @@ def parse_push(payload: Any, now_ms: int) -> list[Incoming]:
     if not isinstance(payload, dict) or not isinstance(payload.get("records"), list):
         raise SyncError('the body must be a JSON object with a "records" list', field="records")
     records = payload["records"]
+    shift = _clock_shift(payload.get("clock"), now_ms)
     if len(records) > MAX_BATCH:
         raise SyncError(
             f"at most {MAX_BATCH} records per push (got {len(records)})", field="records"
@@ -108,7 +119,7 @@ def parse_push(payload: Any, now_ms: int) -> list[Incoming]:
     seen: set[str] = set()
     parsed = []
     for index, raw in enumerate(records):
-        record = parse_record(raw, index, now_ms)
+        record = server_time(parse_record(raw, index, now_ms), shift, now_ms)
         if record.uuid in seen:
             raise SyncError(
                 f"records[{index}]: id {record.uuid} appears twice in one push",
@@ -127,7 +138,7 @@ def parse_record(raw: Any, index: int, now_ms: int) -> Incoming:
     if uuid is not None and not UUID.match(uuid):
         f.error("id", "must be a lowercase UUID")
     kind = f.choice("kind", KINDS)
-    modified = f.number("modified", integer=True, minimum=1, maximum=now_ms + DAY_MS)
+    modified = f.number("modified", integer=True, minimum=1, maximum=MAX_INT64)
     deleted = f.flag("deleted")
     data = None
     if deleted:
@@ -140,6 +151,34 @@ def parse_record(raw: Any, index: int, now_ms: int) -> Incoming:
         record_id = uuid if isinstance(uuid, str) else None
         raise SyncError(str(first), record=record_id, field=first.field or None)
     return Incoming(uuid=uuid, kind=kind, modified=int(modified), deleted=bool(deleted), data=data)
+
+
+def _clock_shift(clock: Any, now_ms: int) -> int:
+    """How far the device's clock is behind the server's (ms), from the push's `clock`.
+
+    `clock` is the device's time when it sent the push; without it, nothing is shifted.
+    """
+    if clock is None:
+        return 0
+    if isinstance(clock, bool) or not isinstance(clock, int) or not 0 < clock <= MAX_INT64:
+        raise SyncError("clock must be the device's time in ms since the epoch", field="clock")
+    shift = now_ms - clock
+    return shift if abs(shift) > CLOCK_TOLERANCE_MS else 0
+
+
+def server_time(record: Incoming, shift: int, now_ms: int) -> Incoming:
+    """The record with `modified` in the server's time.
+
+    A device whose clock is off by more than the tolerance has its times shifted by the
+    difference; and no time may be more than the tolerance ahead of the server's clock
+    (a device that sent no `clock`): such a time becomes the server's now.
+    """
+    modified = max(1, record.modified + shift)
+    if modified > now_ms + CLOCK_TOLERANCE_MS:
+        modified = now_ms
+    if modified == record.modified:
+        return record
+    return replace(record, modified=modified, adjusted=True)
 
 
 def _data(f: Fields, kind: str, problems: list[Problem]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from flask import Blueprint, jsonify, request
@@ -9,9 +10,12 @@ from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 
 from . import sync_store
+from .request_input import json_body
 from .sync import SyncError, parse_push
 
 bp = Blueprint("sync", __name__, url_prefix="/api")
+# ASCII digits only: int() would also take '٣' or '1_000'. 18 digits fit in 64 bits.
+WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
 
 
 def private(response):
@@ -35,8 +39,10 @@ def me():
 @bp.post("/sync/push")
 @login_required
 def push():
-    body = request.get_json(silent=True)
+    body, unreadable = json_body()
     try:
+        if unreadable:
+            raise SyncError(f'{unreadable}: send an object with a "records" list', field="body")
         incoming = parse_push(body, now_ms=int(time.time() * 1000))
     except SyncError as error:
         response = jsonify(
@@ -58,12 +64,12 @@ def push():
 @bp.get("/sync/pull")
 @login_required
 def pull():
-    try:
-        cursor = int(request.args.get("cursor", "0"))
-        limit = int(request.args.get("limit", str(sync_store.PULL_PAGE)))
-    except ValueError:
+    cursor = request.args.get("cursor", "0")
+    limit = request.args.get("limit", str(sync_store.PULL_PAGE))
+    if not (WHOLE_NUMBER.fullmatch(cursor) and WHOLE_NUMBER.fullmatch(limit)):
         return private(_bad("cursor and limit must be whole numbers"))
-    if cursor < 0 or not 1 <= limit <= 1000:
+    cursor, limit = int(cursor), int(limit)
+    if not 1 <= limit <= 1000:
         return private(_bad("cursor must be 0 or more and limit between 1 and 1000"))
     records, cursor, more = sync_store.pull(current_user.id, cursor, limit)
     return private(jsonify(records=records, cursor=cursor, more=more))

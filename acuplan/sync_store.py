@@ -18,7 +18,8 @@ PULL_PAGE = 200
 class PushResult:
     applied: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    conflicts: list[dict] = field(default_factory=list)  # the server's copies
+    # the server's copies the device adopts: it lost a conflict, or its time was moved
+    conflicts: list[dict] = field(default_factory=list)
     cursor: int = 0
 
 
@@ -72,6 +73,11 @@ def push(user_id: int, incoming: list[Incoming]) -> PushResult:
             else:
                 updates.append({"id": row.id, **values})
             result.applied.append(record.uuid)
+            if record.adjusted:
+                # the device's copy has another time than the server's: it adopts this one
+                copy = {"id": record.uuid, **values}
+                copy["data"] = None if record.data is None else json.loads(record.data)
+                result.conflicts.append(copy)
         # Bulk statements, not one ORM object per record: a push costs a few round trips.
         if inserts:
             db.session.execute(insert(Record), inserts)

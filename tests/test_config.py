@@ -54,3 +54,31 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(make_app, tmp_path):
     with app.app_context():
         assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert db.session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_security_settings_come_from_the_environment(monkeypatch, tmp_path):
+    from datetime import timedelta
+
+    from app import create_app
+
+    monkeypatch.setenv("TRUSTED_PROXIES", "2")
+    monkeypatch.setenv("REMEMBER_COOKIE_DURATION", "7")
+    monkeypatch.setenv("RATELIMIT_STORAGE_URI", "memory://?from=environment")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.sqlite3'}"})
+    assert app.config["TRUSTED_PROXIES"] == 2
+    assert app.config["REMEMBER_COOKIE_DURATION"] == timedelta(days=7)
+    assert app.config["RATELIMIT_STORAGE_URI"] == "memory://?from=environment"
+    assert type(app.wsgi_app).__name__ == "ProxyFix"
+
+
+def test_security_settings_default_to_no_proxy_and_30_days(tmp_path, monkeypatch):
+    from datetime import timedelta
+
+    from app import create_app
+
+    for name in ("TRUSTED_PROXIES", "REMEMBER_COOKIE_DURATION"):
+        monkeypatch.delenv(name, raising=False)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.sqlite3'}"})
+    assert app.config["TRUSTED_PROXIES"] == 0
+    assert app.config["REMEMBER_COOKIE_DURATION"] == timedelta(days=30)
+    assert type(app.wsgi_app).__name__ != "ProxyFix"

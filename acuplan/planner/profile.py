@@ -222,7 +222,7 @@ def _choice(field: str, value: Any, choices) -> None:
 
 
 def _whole(field: str, value: Any) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         return int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int):
         raise PlanInputError(field, "must be a whole number")

@@ -1,4 +1,4 @@
 import { guardAccountDeletion, guardLogout } from "acuplan/logout-guard";
 
-guardLogout(document.querySelector("form[data-logout]"));
+for (const form of document.querySelectorAll("form[data-logout]")) guardLogout(form);
 guardAccountDeletion(document.querySelector("form[data-delete-account]"));

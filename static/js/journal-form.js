@@ -95,9 +95,15 @@ function fill(form, data) {
   }
 }
 
+/** Text with every lone UTF-16 surrogate (half an emoji, e.g. cut by maxlength) made U+FFFD. */
+export function wellFormed(text) {
+  if (typeof text.toWellFormed === "function") return text.toWellFormed();
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
 /** The form as a journal record's data, or the first problem, naming the field. */
 export function collect(form) {
-  const value = (name) => form.elements.namedItem(name).value.trim();
+  const value = (name) => wellFormed(form.elements.namedItem(name).value.trim());
   const data = {};
   for (const name of TEXTS) if (value(name)) data[name] = value(name);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(data.date ?? "")) return { problem: "Date: choose the day of the session." };

@@ -66,9 +66,10 @@ export function guardLogout(form) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const button = form.querySelector("button");
+    const label = button.textContent;
     const reset = () => {
       button.disabled = false;
-      button.textContent = "Log out";
+      button.textContent = label;
     };
     button.disabled = true;
     button.textContent = "Syncing…";

@@ -46,9 +46,13 @@ async function pushAll() {
     const result = await call("/api/sync/push", {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-CSRFToken": token },
-      body: JSON.stringify({ records }),
+      // the device's clock, so the server can take `modified` into its own time
+      body: JSON.stringify({ records, clock: Date.now() }),
     });
-    await markPushed(pending.filter((r) => !result.conflicts.some((c) => c.id === r.id)));
+    // Every pushed copy is settled: applied, or replaced by the server's copy (it lost, or
+    // the server moved its time). Marked first, so that copy is adopted even when its time
+    // is earlier than the device's; a record edited meanwhile stays pending.
+    await markPushed(pending);
     await applyServerRecords(result.conflicts);
     if (pending.length < BATCH) return;
   }
