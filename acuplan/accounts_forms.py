@@ -57,9 +57,9 @@ def repeat_password() -> PasswordField:
     )
 
 
-def current_password(label: str = "Your password") -> PasswordField:
-    """The password the account has now."""
-    return PasswordField(label, validators=[DataRequired(), Length(max=PASSWORD_MAX)])
+def current_password(label: str = "Your password", id: str | None = None) -> PasswordField:
+    """The password the account has now (`id` keeps ids unique when forms share a page)."""
+    return PasswordField(label, validators=[DataRequired(), Length(max=PASSWORD_MAX)], id=id)
 
 
 class RegisterForm(AccountForm):
@@ -75,7 +75,8 @@ class LoginForm(AccountForm):
 
 
 class DeleteAccountForm(AccountForm):
-    password = current_password()
+    # The account page also shows the change-password form, whose new password is `password`.
+    password = current_password(id="delete-password")
 
 
 class ChangePasswordForm(AccountForm):

@@ -170,11 +170,12 @@ def test_deleting_the_account_removes_the_person_from_the_device(browser, live_s
     store(page, "saveRecord", "journal", {"date": "2026-11-20", "minutes": 5})
     page.evaluate("localStorage.setItem('acuplan.cue-settings', '{\"mode\":\"silent\"}')")
     page.goto(live_server + "/account")
-    page.get_by_label("Password").fill("not the password")
+    deletion = page.get_by_role("region", name="Delete your account")
+    deletion.get_by_label("Your password").fill("not the password")
     page.get_by_role("button", name="Delete my account").click()
     expect(page.get_by_text("That password is not right")).to_be_visible()
     assert len(store(page, "allRecords")) == 1  # a wrong password changes nothing
-    page.get_by_label("Password").fill(PASSWORD)
+    deletion.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Delete my account").click()
     expect(page.get_by_text("everything stored with it on our server are deleted")).to_be_visible()
     assert store(page, "allRecords") == []
