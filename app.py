@@ -37,12 +37,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def trust_proxies(app: Flask) -> None:
-    """Behind TRUSTED_PROXIES reverse proxies, take scheme, host and address from them."""
+    """Behind TRUSTED_PROXIES reverse proxies, take the client's address and scheme from them."""
     hops = app.config["TRUSTED_PROXIES"]
     if hops:
-        app.wsgi_app = ProxyFix(
-            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=hops
-        )
+        # Not X-Forwarded-Host: proxies seldom set it, so a client could pass its own along.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def register_extensions(app: Flask) -> None:

@@ -69,7 +69,26 @@ def test_45_wrong_passwords_across_4_workers_get_no_more_than_the_limit_checked(
     from acuplan.config import Defaults
 
     checked = codes.count(400)  # answers that came from a real password check
+    print(f"\n{GUESSES} guesses over 4 workers: {checked} checked, {GUESSES - checked} refused")
     assert set(codes) <= {400, 429}
     assert 0 < checked <= Defaults.LOGIN_ACCOUNT_FAILURES
     assert codes.count(429) == GUESSES - checked
     assert right == 429  # the account is still blocked, even for its own password
+
+
+def test_simultaneous_sign_ups_of_one_address_in_any_case_make_one_account(
+    make_app, database_url, monkeypatch
+):
+    make_app()
+    monkeypatch.setenv("TRUSTED_PROXIES", "1")
+    spellings = ["A@x.example", "a@X.example", "A@X.EXAMPLE", "a@x.example"] * 2
+    with acuplan_server(workers=4, database_url=database_url) as port:
+        browsers = [Browser(port, f"203.0.113.{i + 1}") for i in range(len(spellings))]
+
+        def sign_up(index: int) -> int:
+            form = {"email": spellings[index], "password": PASSWORD, "confirm": PASSWORD}
+            return browsers[index].post_form("/account/register", form)
+
+        with ThreadPoolExecutor(max_workers=len(spellings)) as pool:
+            codes = list(pool.map(sign_up, range(len(spellings))))
+    assert sorted(codes) == [302] + [400] * (len(spellings) - 1)
