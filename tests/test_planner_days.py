@@ -291,3 +291,27 @@ def test_every_day_keeps_to_its_rung_the_domain_and_the_screening(library, life)
                     s for s in planned.sessions if s.routine not in {r.routine for r in done_today}
                 ]
                 assert all(s.mat_seconds == 0 for s in ahead)
+
+
+@settings(max_examples=30, deadline=None)
+@given(lives())
+def test_every_library_routine_today_keeps_within_what_is_left_of_the_day(library, life):
+    person, screening, history, on = life
+    plan = build_plan(library, person, screening, history, on)
+    done_today = sum(r.mat_seconds for r in history if r.date == on and r.status == "done")
+    left = max(0, plan.mat_limit - done_today)
+    for adaptation in plan.adapted:
+        routine = library.routines[adaptation.routine]
+        mat = 0
+        for step, adapted in zip(routine.steps, adaptation.steps, strict=True):
+            assert 0 <= adapted.seconds <= step.seconds
+            layer_changed = step.kind == "mat" and adapted.seconds and adapted.layer != step.layer
+            changed = adapted.seconds != step.seconds or layer_changed
+            assert changed == bool(adapted.note), (routine.slug, step.title)
+            if step.kind == "mat":
+                mat += adapted.seconds
+                if adapted.seconds:
+                    assert adapted.seconds >= mat_minimum(step)
+        assert mat <= left
+        if not plan.mat_allowed or screening.flags & NO_MAT:
+            assert mat == 0

@@ -84,9 +84,16 @@ def test_screened_out_personas_get_no_mat_anywhere(person, live_server, screensh
     routines = library(person)
 
     # the plan's title link opens the routine as the plan fitted it
-    link = person.locator("[data-week-0] .plan-session-title a").first
-    slug = link.get_attribute("href").split("/routines/")[1].split("?")[0]
-    link.click()
+    # (one whose routine is written with time on the mat, as the review found)
+    links = person.locator("[data-week-0] .plan-session-title a")
+    expect(links.first).to_be_visible()
+    slugs = [
+        a.split("/routines/")[1].split("?")[0]
+        for a in links.evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
+    ]
+    index = next(i for i, slug in enumerate(slugs) if routines[slug]["mat_seconds"])
+    slug = slugs[index]
+    links.nth(index).click()
     page = person.locator("[data-routine-page]")
     expect(page).to_have_attribute("data-adapted", "true")
     expect(page.locator("[data-mat] dd")).to_have_text("None")
@@ -94,6 +101,9 @@ def test_screened_out_personas_get_no_mat_anywhere(person, live_server, screensh
         expect(page.locator("[data-step]").nth(index).locator("[data-step-time]")).to_have_text(
             "Left out"
         )
+    start = person.locator("[data-start]").first.get_attribute("href")
+    steps = [int(n) for n in start.split("steps=")[1].split("&")[0].split("%2C")]
+    assert all(steps[i] == 0 for i in mat_steps(routines[slug])) and sum(steps) > 0
 
     # a routine opened from the library, with mat time written into it
     person.goto(live_server + "/routines/long-mat-rest-30")
