@@ -1,12 +1,14 @@
 /** The breathing pacer: a shape that grows on the in-breath, rests on a hold and shrinks on
- * the out-breath, redrawn each frame from the session clock (a transform only: no layout).
- * With prefers-reduced-motion it does not move: the text leads, with a gentle change of
- * opacity instead of size.
+ * the out-breath. Each phase is one Web Animation of `transform` (or, with
+ * prefers-reduced-motion, of `opacity` only: the text leads), started when the phase starts
+ * and run by the compositor: the page's own code runs only when a number or word changes.
  */
 
 const SMALL = 0.5;
 const LARGE = 1;
 const REST = 0.72; // between breaths (stretches, prompts, the countdown)
+const DRIFT_MS = 120; // re-align an animation that has drifted this far from the session clock
+const EASE = "cubic-bezier(0.37, 0, 0.63, 1)"; // ease-in-out sine: a breath's own curve
 const LABELS = {
   inhale: "Breathe in",
   "top-up": "A little more in",
@@ -33,7 +35,13 @@ function countOf(breath) {
   return Math.floor(breath.elapsedMs / 1000) + 1;
 }
 
-const ease = (t) => (1 - Math.cos(Math.PI * Math.min(1, Math.max(0, t)))) / 2;
+/** Milliseconds until the count of `breath` next changes. */
+export function nextCountInMs(breath) {
+  if (breath.name === "exhale") return breath.remainingMs % 1000 || 1000;
+  return 1000 - (breath.elapsedMs % 1000);
+}
+
+const opacityOf = (level) => (0.35 + 0.65 * ((level - SMALL) / (LARGE - SMALL))).toFixed(3);
 
 export function createPacer(root) {
   const shape = root.querySelector("[data-pacer-shape]");
@@ -42,50 +50,69 @@ export function createPacer(root) {
   const still = window.matchMedia("(prefers-reduced-motion: reduce)");
   let levels = null;
   let phases = null;
-  let drawn = "";
+  let animation = null;
+  let animating = ""; // which phase of which breath the animation draws
 
   function setText(element, text) {
     if (element.textContent !== text) element.textContent = text;
   }
+  function setClass(name, on) {
+    if (root.classList.contains(name) !== on) root.classList.toggle(name, on);
+  }
+  function stop() {
+    animation?.cancel();
+    animation = null;
+    animating = "";
+  }
 
-  /** Size 0.5–1 as a scale, or, with reduced motion, as opacity. */
-  function draw(size, breathing) {
-    root.classList.toggle("pacer-breathing", breathing);
-    root.classList.toggle("pacer-still", still.matches);
-    // Steps of 1/400 are about a device pixel across the shape: a frame that would not
-    // change what is seen writes nothing, so it costs no style, paint or commit.
-    const level = Math.round(size * 400) / 400;
-    const key = `${level}${still.matches}`;
-    if (key === drawn) return;
-    drawn = key;
-    if (still.matches) {
-      shape.style.transform = "";
-      shape.style.opacity = (0.35 + 0.65 * ((level - SMALL) / (LARGE - SMALL))).toFixed(3);
-    } else {
-      shape.style.transform = `scale(${level})`;
-      shape.style.opacity = "";
-    }
+  /** One phase as an animation from `from` to `to`, at `elapsedMs` into its `lengthMs`. */
+  function animate(from, to, elapsedMs, lengthMs) {
+    stop();
+    const frames = still.matches
+      ? [{ opacity: opacityOf(from) }, { opacity: opacityOf(to) }]
+      : [{ transform: `scale(${from})` }, { transform: `scale(${to})` }];
+    animation = shape.animate(frames, { duration: lengthMs, easing: EASE, fill: "both" });
+    animation.currentTime = elapsedMs;
   }
 
   return {
-    /** Draw the breath of `state.breath` for the step's `phases` (from the timeline). */
-    breathe(breath, stepPhases) {
+    /**
+     * Draw the breath of `state.breath` for the step's `phases` (from the timeline); `running`
+     * is false while the session is paused (the shape then holds still where it is).
+     */
+    breathe(breath, stepPhases, running = true) {
       if (stepPhases !== phases) {
         phases = stepPhases;
         levels = levelsOf(stepPhases.list);
       }
-      const [from, to] = levels[breath.index];
-      draw(from + (to - from) * ease(breath.progress), true);
+      setClass("pacer-breathing", true);
+      setClass("pacer-still", still.matches);
+      const key = `${breath.breath}:${breath.index}:${still.matches}`;
+      const lengthMs = breath.elapsedMs + breath.remainingMs;
+      if (key !== animating) {
+        const [from, to] = levels[breath.index];
+        animate(from, to, breath.elapsedMs, lengthMs);
+        animating = key;
+      } else if (Math.abs(animation.currentTime - breath.elapsedMs) > DRIFT_MS || !running) {
+        animation.currentTime = breath.elapsedMs; // back from hidden, resumed, or a pause
+      }
+      if (running && animation.playState === "paused") animation.play();
+      if (!running && animation.playState !== "paused") animation.pause();
       setText(label, LABELS[breath.name]);
       setText(count, String(countOf(breath)));
       if (root.dataset.phase !== breath.name) root.dataset.phase = breath.name;
     },
     /** No breath to pace: the shape rests, with a word and a number inside (or none). */
     rest(text = "", number = "") {
-      draw(REST, false);
+      if (animation) stop();
+      setClass("pacer-breathing", false);
+      setClass("pacer-still", still.matches);
+      const transform = still.matches ? "" : `scale(${REST})`;
+      if (shape.style.transform !== transform) shape.style.transform = transform;
+      if (shape.style.opacity !== "") shape.style.opacity = "";
       setText(label, text);
       setText(count, number);
-      delete root.dataset.phase;
+      if (root.dataset.phase) delete root.dataset.phase;
     },
   };
 }

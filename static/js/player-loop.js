@@ -2,6 +2,7 @@
 import { playsSounds } from "acuplan/cue-settings";
 import { createCues } from "acuplan/cues";
 import { bindControls } from "acuplan/player-controls";
+import { nextCountInMs } from "acuplan/pacer";
 import { createView } from "acuplan/player-view";
 import { unlockSpeech } from "acuplan/speech";
 import { stateAt } from "acuplan/timeline-state";
@@ -21,7 +22,6 @@ export function runSession(root, timeline, session, settings, labels, onEnd) {
   const cues = createCues(timeline, settings);
   const releaseScreen = keepScreenOn();
   const controls = bindControls(root, { toggle, previous, skip, end: () => finish(true), sound });
-  let frame = 0;
   let timer = 0;
   let finished = false;
 
@@ -35,25 +35,22 @@ export function runSession(root, timeline, session, settings, labels, onEnd) {
       if (ms >= timeline.endMs) return finish(false);
     }
     const state = stateAt(timeline, ms);
-    view.render(state);
+    view.render(state, !session.paused());
     controls.offerSound(playsSounds(settings) && !audioReady());
     return state;
   }
   /** Tick, then sleep until the next thing to show or say. */
   function loop() {
     const state = tick();
-    cancelAnimationFrame(frame);
     clearTimeout(timer);
     if (!state || session.paused()) return;
-    // The pacer moves in every frame; otherwise nothing changes between whole seconds and
-    // cues, so a timer wakes the page just then (hidden pages get no frames at all).
-    if (state.breath && document.visibilityState === "visible") {
-      frame = requestAnimationFrame(loop);
-      return;
-    }
+    // Between whole seconds, cues and changes of the breath count nothing on the page
+    // changes (the pacer's shape is a compositor animation), so a timer wakes it just then.
     const ms = session.position();
     const toSecond = (timeline.endMs - ms) % 1000 || 1000;
-    timer = setTimeout(loop, Math.max(0, Math.min(toSecond, cues.nextAt() - ms)) + 1);
+    const toCount = state.breath ? nextCountInMs(state.breath) : Infinity;
+    const wait = Math.min(toSecond, toCount, cues.nextAt() - ms);
+    timer = setTimeout(loop, Math.max(0, wait));
   }
   function redraw() {
     controls.show(session.paused());
@@ -101,7 +98,6 @@ export function runSession(root, timeline, session, settings, labels, onEnd) {
     finished = true;
     // The end bell was scheduled ahead: let it ring, unless the person ended early.
     if (endedEarly) cues.hush();
-    cancelAnimationFrame(frame);
     clearTimeout(timer);
     document.removeEventListener("visibilitychange", onVisibility);
     window.removeEventListener("pagehide", onHide);

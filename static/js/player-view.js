@@ -1,4 +1,4 @@
-/** Draws a session's state on the page: text only where it changed, the pacer every frame. */
+/** Draws a session's state on the page: text only where it changed; the pacer animates itself. */
 import { createPacer } from "acuplan/pacer";
 import { clockText, spokenDuration } from "acuplan/time-format";
 import { getUpSaying } from "acuplan/spoken";
@@ -44,7 +44,7 @@ export function createView(root, timeline, labels) {
     parts.prompt.hidden = !step.meditation;
   }
 
-  function drawStep(state) {
+  function drawStep(state, running) {
     const { step, hold } = state;
     if (drawn !== step) drawStepOnce(step, state.next);
     drawn = step;
@@ -53,7 +53,7 @@ export function createView(root, timeline, labels) {
     text("note", noteOf(state));
     text("prompt", state.prompt ?? "");
     text("progress-text", `Step ${step.order + 1} of ${count} · ${clockText(state.leftMs)} left`);
-    if (state.breath) pacer.breathe(state.breath, step.phases);
+    if (state.breath) pacer.breathe(state.breath, step.phases, running);
     else if (hold) pacer.rest(holdWord(hold), seconds(hold.remainingMs));
     else pacer.rest();
     // Announced: each new step, and each switch of sides within a stretch.
@@ -103,9 +103,10 @@ export function createView(root, timeline, labels) {
   }
 
   return {
-    render(state) {
+    /** Draw `state`; `running` is false while paused (the pacer then holds still). */
+    render(state, running = true) {
       if (state.stage === "countdown") drawCountdown(state);
-      else if (state.stage === "step") drawStep(state);
+      else if (state.stage === "step") drawStep(state, running);
       const bar = `scaleX(${state.progress.toFixed(3)})`;
       if (parts.bar.style.transform !== bar) parts.bar.style.transform = bar;
     },

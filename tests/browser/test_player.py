@@ -416,10 +416,17 @@ def test_reduced_motion_shows_a_text_cue_instead_of_a_moving_shape(browser, live
     expect(pacer).to_have_class(re.compile(r"\bpacer-still\b"))
     expect(page.locator("[data-pacer-label]")).to_have_text("Breathe in")
     assert shape.evaluate("el => el.style.transform") == ""
-    full = float(shape.evaluate("el => el.style.opacity"))
+    opacity = "el => Number(getComputedStyle(el).opacity)"
+    full = shape.evaluate(opacity)
     page.clock.run_for(5_000)  # near the bottom of the out-breath
     expect(page.locator("[data-pacer-label]")).to_have_text("Breathe out")
-    assert float(shape.evaluate("el => el.style.opacity")) < full - 0.5
+    assert shape.evaluate(opacity) < full - 0.5
+    # Only opacity is animated: the shape keeps its size.
+    animated = shape.evaluate(
+        "el => el.getAnimations().flatMap((a) => a.effect.getKeyframes())"
+        ".flatMap((k) => Object.keys(k).filter((p) => p === 'transform' || p === 'opacity'))"
+    )
+    assert set(animated) == {"opacity"}
     assert (
         shape.evaluate("el => getComputedStyle(el).transform") == "matrix(0.86, 0, 0, 0.86, 0, 0)"
     )
@@ -731,3 +738,37 @@ def test_the_count_is_heard_as_a_tick_each_second_of_a_breath(phone, live_server
     phone.locator("[data-toggle]").click()  # paused, the settings show
     phone.locator("[data-settings] summary").click()
     expect(phone.get_by_label("Tick the seconds of each breath")).to_be_checked(checked=ticks)
+
+
+def test_the_pacer_is_one_compositor_animation_per_phase_and_no_frame_loop(phone, live_server):
+    phone.add_init_script(
+        """
+        window.frames = 0;
+        const request = window.requestAnimationFrame;
+        window.requestAnimationFrame = (callback) => {
+          window.frames += 1;
+          return request(callback);
+        };
+        window.animations = [];
+        const animate = Element.prototype.animate;
+        Element.prototype.animate = function (frames, options) {
+          window.animations.push({ frames, duration: options.duration });
+          return animate.call(this, frames, options);
+        };
+        """
+    )
+    open_player(phone, live_server, "evening-unwind")
+    start(phone)
+    phone.locator("[data-skip]").click()  # past the get-ready, onto coherent breathing
+    phone.clock.run_for(21_000)  # near the end of two breaths: in 5.5 s, out 5.5 s, twice
+    animations = phone.evaluate("window.animations")
+    assert [a["duration"] for a in animations] == [5500, 5500, 5500, 5500]
+    inhale, exhale = animations[0]["frames"], animations[1]["frames"]
+    assert [set(frame) for frame in inhale] == [{"transform"}, {"transform"}]
+    assert inhale[0]["transform"] == "scale(0.5)" and inhale[1]["transform"] == "scale(1)"
+    assert exhale[1]["transform"] == "scale(0.5)"
+    assert phone.evaluate("window.frames") == 0  # no per-frame drawing
+    expect(phone.locator("[data-pacer-count]")).to_have_text("1")  # the out-breath counts down
+    phone.clock.run_for(2_000)  # 1 s into the third in-breath
+    expect(phone.locator("[data-pacer-count]")).to_have_text("2")
+    assert len(phone.evaluate("window.animations")) == 5
