@@ -1,5 +1,5 @@
 /** What the player says at each cue, how urgent it is, and how long it takes to say. Pure. */
-import { layerSaying } from "acuplan/step-words";
+import { caveatSaying, layerSaying } from "acuplan/step-words";
 
 /**
  * Speaking rate for the estimate, in words per minute. espeak-ng at the rate the player
@@ -46,7 +46,7 @@ export function speakingMs(text) {
 export function stepSaying(step) {
   const parts = [`${step.title}.`];
   if (step.kind === "mat") parts.push(layerSaying(step));
-  parts.push(step.instruction, step.lower);
+  parts.push(step.instruction, step.lower, caveatSaying(step));
   return parts.filter(Boolean).join(" ");
 }
 

@@ -35,10 +35,17 @@ export const kindText = (step) => KINDS[step.kind];
 /** The sentence about the layer between the person and the spikes, from `step.layer`. */
 export const layerSaying = (step) => LAYER_SAYINGS[step.layer]?.(step) ?? "";
 
+/**
+ * A breathing pattern's safety caveat, when the step's own words don't say it already (a mat
+ * step carrying a pattern; the catalog makes a breathing step's instruction include it).
+ */
+export const caveatSaying = (step) =>
+  step.caveat && !(step.instruction ?? "").includes(step.caveat) ? step.caveat : "";
+
 /** The instruction as shown under the timer: layer, what to do, how to lower yourself. */
 export function instructionText(step) {
-  const parts = [step.kind === "mat" ? layerSaying(step) : "", step.instruction, step.lower];
-  return parts.filter(Boolean).join(" ");
+  const layer = step.kind === "mat" ? layerSaying(step) : "";
+  return [layer, step.instruction, step.lower, caveatSaying(step)].filter(Boolean).join(" ");
 }
 export const noteText = (note) => NOTES[note] ?? null;
 export const stepLine = (step) => `${step.title} · ${durationText(step.durationMs)}`;

@@ -27,6 +27,7 @@ SPOKEN = """async () => {
       starts: Object.fromEntries(timeline.steps.map((s) => [s.index, s.startMs])),
       leads: Object.fromEntries(timeline.steps.map((s) => [s.index, s.leadStartMs])),
       cues: spokenCues(timeline),
+      caveats: timeline.steps.filter((s) => s.caveat).map((s) => [s.index, s.caveat, s.kind]),
     };
   }
   return out;
@@ -92,3 +93,15 @@ def test_mat_steps_say_their_layer_and_are_reassured_later(spoken):
     (mat,) = [c for c in first if c["type"] == "step" and c["step"] == 1]
     assert "Keep a thin shirt on" in mat["text"]
     assert "lower your upper back slowly" in mat["text"]
+
+
+def test_every_breathing_caveat_is_said_before_its_step(spoken):
+    # A pattern's caveat (e.g. "if the hold feels too long, shorten it") is said in the lead-in
+    # of every step that breathes it, a mat step carrying the pattern included.
+    carried = 0
+    for slug, routine in spoken.items():
+        said = {c["step"]: c["text"] for c in routine["cues"] if c["type"] == "step"}
+        for index, caveat, kind in routine["caveats"]:
+            assert caveat in said[index], (slug, index, caveat)
+            carried += kind == "mat"
+    assert carried >= 1  # at least one mat step carries a pattern with a caveat
