@@ -92,3 +92,14 @@ def test_mat_steps_say_their_layer_and_are_reassured_later(spoken):
     (mat,) = [c for c in first if c["type"] == "step" and c["step"] == 1]
     assert "Keep a thin shirt on" in mat["text"]
     assert "lower your upper back slowly" in mat["text"]
+
+
+def test_the_halfway_bell_never_sounds_over_words(spoken):
+    for slug, routine in spoken.items():
+        (halfway,) = [c for c in routine["cues"] if c["type"] == "halfway"]
+        at = halfway["atMs"]
+        for index, lead in routine["leads"].items():
+            assert not lead <= at < routine["starts"][index], (slug, "in a lead-in")
+        for cue in routine["cues"]:
+            if cue["type"] != "halfway" and cue["priority"] != "count":
+                assert not cue["atMs"] < at < cue["atMs"] + cue["speakingMs"], (slug, cue["text"])
