@@ -23,7 +23,7 @@ export function showIntro(root, routine, timeline, offered = null) {
   const matMs = timeline.steps.reduce((sum, s) => sum + (s.kind === "mat" ? s.durationMs : 0), 0);
   find("routine-summary").textContent = routine.summary;
   find("routine-facts").textContent =
-    `${durationText(timeline.totalMs)} · ${steps} step${steps === 1 ? "" : "s"}` +
+    `${durationText(timeline.stepMs)} · ${steps} step${steps === 1 ? "" : "s"}` +
     (matMs ? ` · ${durationText(matMs)} on the mat` : "");
   find("ios-note").hidden = !isIos();
   find("resume").hidden = offered === null;

@@ -60,6 +60,9 @@ export function runSession(root, timeline, session, settings, labels, onEnd) {
     if (session.paused()) {
       session.resume();
       view.announce("Resumed.");
+      // A pause silenced the step's instruction: its lead-in starts again, so it is said whole.
+      const state = stateAt(timeline, session.position());
+      if (state.stage === "countdown") return seek(state.next.leadStartMs);
     } else {
       session.pause();
       cues.hush();

@@ -140,3 +140,18 @@ def test_the_player_says_the_layer_the_routine_it_is_given_has(phone, live_serve
     assert not any("shirt" in text for text in said)
     phone.locator("[data-skip]").click()
     expect(phone.locator("[data-hold]")).to_have_text("Towel")
+
+
+def test_resuming_in_a_get_ready_says_the_instruction_again_from_its_start(voice, live_server):
+    settings = json.dumps({"mode": "voice", "volume": 1, "ticks": True})
+    voice.evaluate(f"localStorage.setItem('acuplan.cue-settings', '{settings}')")
+    voice.goto(f"{live_server}/play?routine=evening-unwind")
+    voice.locator("[data-start]").click()
+    voice.clock.run_for(3_000)  # the first instruction is being said
+    voice.locator("[data-toggle]").click()
+    voice.clock.run_for(60_000)
+    voice.locator("[data-toggle]").click()
+    said = voice.evaluate("window.said")
+    first = "Coherent breathing. Lie on your back beside your mat, knees bent."
+    assert [text for text in said if text.startswith(first)] == [said[0], said[0]]
+    expect(voice.locator("[data-kind]")).to_have_text("Get ready")

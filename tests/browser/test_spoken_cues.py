@@ -105,3 +105,14 @@ def test_every_breathing_caveat_is_said_before_its_step(spoken):
             assert caveat in said[index], (slug, index, caveat)
             carried += kind == "mat"
     assert carried >= 1  # at least one mat step carries a pattern with a caveat
+
+
+def test_the_halfway_bell_never_sounds_over_words(spoken):
+    for slug, routine in spoken.items():
+        (halfway,) = [c for c in routine["cues"] if c["type"] == "halfway"]
+        at = halfway["atMs"]
+        for index, lead in routine["leads"].items():
+            assert not lead <= at < routine["starts"][index], (slug, "in a lead-in")
+        for cue in routine["cues"]:
+            if cue["type"] != "halfway" and cue["priority"] != "count":
+                assert not cue["atMs"] < at < cue["atMs"] + cue["speakingMs"], (slug, cue["text"])
