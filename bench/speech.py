@@ -32,7 +32,9 @@ SPOKEN = """async () => {
   for (const routine of routines) {
     const timeline = buildTimeline(routine);
     out.routines[routine.slug] = {
-      sounds: timeline.cues.filter((c) => c.type !== "phase" || c.atMs < 130000)
+      // a step with breaths starts on its first breath's tone, without a sound of its own
+      sounds: timeline.cues.filter((c) => c.atMs < 130000 && !(c.type === "begin"
+          && timeline.steps.find((s) => s.index === c.step).phases))
         .map((c) => ({ type: c.type, atMs: c.atMs, phase: c.phase ?? null })),
       ticks: timeline.ticks.filter((t) => t.atMs < 120000).length,
       cues: spokenCues(timeline).map((c) => ({ ...c, words: wordCount(c.text) })),
@@ -76,6 +78,7 @@ def listen(routine: dict, until_ms: int = 120_000) -> list[str]:
             lines.append(f"{at}  tone: {cue['phase']}")
         else:
             what = "the step's clock starts" if cue["type"] == "begin" else cue["type"]
+            what = "the bell ends the mat step" if what == "step" else what
             lines.append(f"{at}  sound: {what}")
     return lines
 
