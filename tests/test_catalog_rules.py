@@ -49,7 +49,7 @@ def mat(position: str, layer: str, minutes: float, extra: str = "") -> str:
         (
             mat_routine(level="intermediate", position="standing", layer="socks", minutes=3)
             + mat("standing", "socks", 3),
-            "steps: standing steps add up to 6 min; a intermediate routine stands at most 5 min",
+            "steps: standing steps add up to 6 min; an intermediate routine stands at most 5 min",
         ),
         (
             mat_routine(minutes=2) + breathing("pranayama-ratio"),
@@ -75,7 +75,8 @@ def mat(position: str, layer: str, minutes: float, extra: str = "") -> str:
         ),
         (
             mat_routine(level="experienced", minutes=2) + breathing("relaxing-478", "cycles = 9\n"),
-            "steps[1].cycles: 9 cycles of 'relaxing-478'; a experienced routine asks for at most 8",
+            "steps[1].cycles: 9 cycles of 'relaxing-478'; an experienced routine asks for "
+            "at most 8",
         ),
         (
             mat_routine(minutes=2, extra='breathing = "pranayama-ratio"\n'),
@@ -83,7 +84,7 @@ def mat(position: str, layer: str, minutes: float, extra: str = "") -> str:
         ),
         (
             mat_routine(level="intermediate", minutes=10, extra='breathing = "relaxing-478"\n'),
-            "steps[0].breathing: 31 cycles of 'relaxing-478'; a intermediate routine asks for "
+            "steps[0].breathing: 31 cycles of 'relaxing-478'; an intermediate routine asks for "
             "at most 8",
         ),
         (

@@ -47,7 +47,7 @@ def check_pattern_use(
     if limit is not None and cycles > limit:
         f.error(
             "cycles" if field == "pattern" and f.has("cycles") else field,
-            f"{cycles} cycles of {pattern.id!r}; a {level} routine asks for at most {limit}",
+            f"{cycles} cycles of {pattern.id!r}; {_a(level)} routine asks for at most {limit}",
         )
     if pattern.caveat and instruction and not says_caveat(instruction, pattern.caveat):
         f.error(
@@ -75,7 +75,7 @@ def check_routine(f: Fields, level: str | None, steps: list[Step], complete: boo
     if level in STANDING_MAX and len(standing) > 1 and sum(standing) > STANDING_MAX[level]:
         f.error(
             "steps",
-            f"standing steps add up to {sum(standing) / 60:g} min; a {level} routine stands "
+            f"standing steps add up to {sum(standing) / 60:g} min; {_a(level)} routine stands "
             f"at most {STANDING_MAX[level] // 60} min (standing starts short and grows slowly)",
         )
     total = sum(s.seconds for s in steps)
@@ -85,3 +85,8 @@ def check_routine(f: Fields, level: str | None, steps: list[Step], complete: boo
             f"the routine lasts {total / 60:g} min; it must last "
             f"between {ROUTINE_MIN // 60} and {ROUTINE_MAX // 60} min",
         )
+
+
+def _a(level: str) -> str:
+    """The level with its article: "a beginner", "an intermediate"."""
+    return f"an {level}" if level[0] in "aeiou" else f"a {level}"
