@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
 from acuplan.catalog import Routine, Step
 
@@ -148,13 +149,14 @@ def fit_mat(steps: tuple[Step, ...], cap: int, standing_cap: int) -> list[int]:
         else 0
         for s in steps
     ]
-    wanted = [w if w >= mat_minimum(s) or not w else 0 for s, w in zip(steps, wanted, strict=True)]
+    least = [mat_minimum(s) if w else 0 for s, w in zip(steps, wanted, strict=True)]
+    wanted = [w if w >= low else 0 for w, low in zip(wanted, least, strict=True)]
     while True:
         total = sum(wanted)
         if total <= cap:
             return wanted
         scaled = [math.floor(w * cap / total / MAT_GRAIN) * MAT_GRAIN for w in wanted]
-        short = [i for i, w in enumerate(wanted) if w and scaled[i] < mat_minimum(steps[i])]
+        short = [i for i, w in enumerate(wanted) if w and scaled[i] < least[i]]
         if not short:
             return scaled
         # leave out the shortest step that no longer fits whole (the later among equals)
@@ -167,8 +169,13 @@ def _options(step: Step, rules: StepRules) -> list[int]:
     return [c for c in step_lengths(step) if c <= longest] or [0]
 
 
-def step_lengths(step: Step) -> list[int]:
+@cache
+def step_lengths(step: Step) -> tuple[int, ...]:
     """Every useful length of a non-mat step, longest first, then 0."""
+    return tuple(_lengths(step))
+
+
+def _lengths(step: Step) -> list[int]:
     if step.kind == "breathing" and step.breathing and step.cycles:
         low = min(step.cycles, MIN_BREATHS)
         cycle = step.breathing.cycle_seconds

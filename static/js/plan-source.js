@@ -15,8 +15,9 @@ export function planRequest(saved, history, today) {
 /** The plan kept on the device: {plan, request, at} or null. */
 export const cachedPlan = () => getMeta(KEY).catch(() => null);
 
+// a plan kept before plans carried every routine adapted is asked for again
 export const isCurrent = (cached, request) =>
-  Boolean(cached) && JSON.stringify(cached.request) === JSON.stringify(request);
+  Boolean(cached?.plan?.adapted) && JSON.stringify(cached.request) === JSON.stringify(request);
 
 /**
  * A fresh plan for `request`, kept on the device. Resolves with {plan} or, when the server

@@ -6,7 +6,7 @@
  * plan, so it works offline). Each change carries its reason.
  */
 import { isoDate } from "acuplan/plan-dates";
-import { cachedCheck, cachedPlan, fetchCheck } from "acuplan/plan-source";
+import { cachedCheck, cachedPlan, fetchCheck, fetchPlan } from "acuplan/plan-source";
 import { loadProfile, loadScreening } from "acuplan/profile-store";
 import { durationText } from "acuplan/time-format";
 
@@ -72,7 +72,14 @@ const WAITING =
  * only the short safety check, from the check's own adaptation (asked for when online). */
 async function adaptations(screening) {
   const saved = await loadProfile().catch(() => null);
-  if (saved) return (await cachedPlan().catch(() => null))?.plan?.adapted ?? null;
+  if (saved) {
+    const cached = await cachedPlan().catch(() => null);
+    if (cached?.plan?.adapted || !cached?.request || !navigator.onLine) {
+      return cached?.plan?.adapted ?? null;
+    }
+    // a plan kept from before plans carried the adapted routines: ask again, once
+    return (await fetchPlan(cached.request).catch(() => null))?.plan?.adapted ?? null;
+  }
   const kept = await cachedCheck();
   if (kept && JSON.stringify(kept.flags) === JSON.stringify(screening.flags)) return kept.adapted;
   if (!navigator.onLine) return null;

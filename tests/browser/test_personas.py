@@ -291,3 +291,19 @@ def test_after_bruising_no_mat_until_the_journal_says_it_has_healed(person, live
     person.goto(live_server + "/journal/entry")
     expect(form).to_have_attribute("data-ready", "true")
     expect(healed).to_be_hidden()
+
+
+def test_a_plan_kept_from_before_adaptations_is_asked_for_again(person, live_server):
+    onboard(person, live_server, ["I am pregnant"])
+    person.evaluate(
+        """async () => {
+          const { getMeta, setMeta } = await import("acuplan/store");
+          const kept = await getMeta("plan");
+          delete kept.plan.adapted;
+          await setMeta("plan", kept);
+        }"""
+    )
+    person.goto(live_server + "/routines/long-mat-rest-30")
+    expect(person.locator("[data-routine-page]")).to_have_attribute("data-adapted", "true")
+    expect(person.locator("[data-adapt-notice]")).to_contain_text("ask a health professional")
+    expect(person.locator("[data-mat] dd")).to_have_text("None")
