@@ -11,6 +11,16 @@ import click
 from .catalog import CatalogError, library_counts, load_library
 from .config import Defaults
 
+library_dir = click.option(
+    "--dir",
+    "directory",
+    default=Defaults.ROUTINES_DIR,
+    show_default=True,
+    envvar="ROUTINES_DIR",
+    type=click.Path(file_okay=False),
+    help="The routine library (a folder of TOML files).",
+)
+
 
 @click.group(help="Work with the routine library.")
 def routines() -> None:
@@ -18,15 +28,7 @@ def routines() -> None:
 
 
 @routines.command(help="Validate every routine file; exit non-zero on any problem.")
-@click.option(
-    "--dir",
-    "directory",
-    default=Defaults.ROUTINES_DIR,
-    show_default=True,
-    envvar="ROUTINES_DIR",
-    type=click.Path(file_okay=False),
-    help="The routine library to check.",
-)
+@library_dir
 def check(directory: str) -> None:
     try:
         library = load_library(directory)
@@ -42,15 +44,7 @@ def check(directory: str) -> None:
 
 
 @routines.command(help="Count the routines per goal, level and position.")
-@click.option(
-    "--dir",
-    "directory",
-    default=Defaults.ROUTINES_DIR,
-    show_default=True,
-    envvar="ROUTINES_DIR",
-    type=click.Path(file_okay=False),
-    help="The routine library to count.",
-)
+@library_dir
 def counts(directory: str) -> None:
     try:
         library = load_library(directory)
