@@ -41,7 +41,15 @@ class LiveServer:
         self.thread.start()
 
     def dispatch(self, environ, start_response):
-        return self.app(environ, start_response)
+        # Read the body here and close it: when the browser drops a connection, werkzeug's
+        # dev server can fail before closing a streamed file (an icon), and the unclosed file's
+        # ResourceWarning then fails whichever test happens to be running.
+        response = self.app(environ, start_response)
+        try:
+            return [b"".join(response)]
+        finally:
+            if hasattr(response, "close"):
+                response.close()
 
     def stop(self):
         self.server.shutdown()
