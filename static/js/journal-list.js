@@ -38,6 +38,7 @@ function renderEntry(fragment, { id, data }, titles) {
 function renderTrend(root, recent) {
   const pain = scaleSummary(recent, "pain");
   const stress = scaleSummary(recent, "stress");
+  root.querySelector("[data-trend]").hidden = !pain && !stress;
   if (!pain && !stress) return;
   const parts = [];
   if (pain) parts.push(`pain went from ${fmt(pain.before)} to ${fmt(pain.after)} on average (${sessions(pain.count)})`);

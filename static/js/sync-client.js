@@ -143,7 +143,9 @@ export function startSync() {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") syncNow();
   });
-  document.addEventListener("acuplan:records-changed", () => {
+  document.addEventListener("acuplan:records-changed", (event) => {
+    // Only this page's own writes have anything to push; the tab that wrote pushes it.
+    if (event.detail?.origin !== "write") return;
     clearTimeout(writeTimer);
     writeTimer = setTimeout(syncNow, WRITE_DELAY_MS);
     navigator.serviceWorker?.ready
