@@ -127,9 +127,13 @@ async function round() {
 }
 
 async function publish(partial) {
+  const pending = await pendingRecords();
   const status = {
     ...partial,
-    pending: (await pendingRecords()).length,
+    pending: pending.length,
+    // what is waiting, so the status can name it; and whether an account holds this data
+    waiting: pending.map(({ kind, deleted }) => ({ kind, deleted })),
+    account: Boolean(await getMeta("owner")),
     lastSync: await getMeta("lastSync"),
     lastError: await getMeta("lastError"),
   };
