@@ -99,7 +99,11 @@ def test_any_unknown_page_is_a_friendly_404(client):
     response = client.get("/nowhere")
     assert response.status_code == 404
     assert "text/html" in response.content_type
-    assert "Go to Today" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "Go to Today" in html
+    assert "<title>We can’t find that page" in html
+    assert "That address isn’t part of Acuplan" in html
+    assert "requested URL" not in html and "Not Found" not in html
 
 
 def test_server_error_page_says_nothing_is_lost(make_app):
