@@ -46,27 +46,30 @@ export function nameRecords(records) {
   return joinWords(parts);
 }
 
-function deviceOnly(waiting, account) {
+function deviceOnly(waiting, account, brief) {
   if (account) {
     const named = nameRecords(waiting);
     return named ? `Logged out — ${named} waiting. Log in to sync.` : "Logged out. Log in to sync.";
   }
   // Without an account nothing is "waiting": it is all here, and a deletion is just gone.
   const named = nameRecords(waiting.filter((record) => !record.deleted));
+  // A page that already explains "device only" needs only what is here.
+  if (brief) return named ? "On this device now: " + named + "." : "Nothing saved yet.";
   const what = named ? ": " + named : "";
   return "Saved on this device only" + what + ". Create an account to back it up.";
 }
 
-export function describe({ state, waiting = [], account = true, lastSync, lastError }) {
+/** The status in words; `brief` where the page around it already says "device only". */
+export function describe({ state, waiting = [], account = true, lastSync, lastError }, brief = false) {
   if (!account && ["offline", "error", "device-only"].includes(state)) {
-    return deviceOnly(waiting, false);
+    return deviceOnly(waiting, false, brief);
   }
   const named = nameRecords(waiting);
   const pending = named ? `${named} waiting` : "";
   const when = lastSync ? `Last synced ${ago(lastSync)}.` : "Not synced yet.";
   switch (state) {
     case "device-only":
-      return deviceOnly(waiting, account);
+      return deviceOnly(waiting, account, brief);
     case "offline":
       return (pending ? "Offline — " + pending : "Offline") + ". " + when;
     case "error":
@@ -79,7 +82,8 @@ export function describe({ state, waiting = [], account = true, lastSync, lastEr
 export function showSyncStatus() {
   document.addEventListener("acuplan:sync-status", (event) => {
     for (const element of document.querySelectorAll("[data-sync-status]")) {
-      element.textContent = describe(event.detail).replace(/\s+/g, " ").trim();
+      const brief = element.dataset.syncStatus === "brief";
+      element.textContent = describe(event.detail, brief).replace(/\s+/g, " ").trim();
       element.dataset.state = event.detail.state;
     }
   });
