@@ -70,3 +70,29 @@ def test_the_report_reads_well_on_a_phone_with_every_code_labelled(phone, live_s
     assert width <= 390
     dark = phone.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
     screenshot(phone, f"journal-report-phone-{'dark' if dark else 'light'}", full_page=True)
+
+
+def test_the_report_prints_as_a_table_with_whole_words(phone, live_server, screenshot):
+    phone.goto(live_server + "/journal")
+    store(
+        phone,
+        "saveRecord",
+        "journal",
+        entry(
+            1,
+            routine="evening-unwind",
+            pain_before=5,
+            pain_after=2,
+            adverse=["growing-pain"],
+            notes="Calmer afterwards; slept through.",
+        ),
+    )
+    phone.set_viewport_size({"width": 700, "height": 990})  # an A4 page's printable width
+    phone.emulate_media(media="print")
+    phone.goto(live_server + "/journal/report")
+    expect(phone.locator("[data-report-rows] tr")).to_have_count(1)
+    assert phone.locator(".report-table").evaluate("(t) => getComputedStyle(t).display") == "table"
+    expect(phone.locator(".report-table thead")).to_be_visible()
+    expect(phone.locator(".site-nav")).to_be_hidden()
+    assert phone.evaluate(BROKEN_WORDS) == []
+    screenshot(phone, "journal-report-print", full_page=True)
