@@ -3,6 +3,8 @@ tab shows on an open journal page without a reload."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from playwright.sync_api import expect
 
@@ -41,6 +43,7 @@ def test_an_entry_from_another_phone_shows_and_goes_without_a_reload(browser, li
 
 
 def test_an_entry_written_in_another_tab_shows_at_once(browser, live_server):
+    today = datetime.date.today()
     context = browser.new_context()
     listing, writer = context.new_page(), context.new_page()
     listing.goto(live_server + "/journal")
@@ -51,4 +54,9 @@ def test_an_entry_written_in_another_tab_shows_at_once(browser, live_server):
     expect(entries(listing).locator("[data-meta]")).to_have_text("9 min")
     store(writer, "deleteRecord", record["id"])
     expect(entries(listing)).to_have_count(0)
+    listing.goto(live_server + "/journal/report")
+    expect(listing.locator("[data-empty]")).to_be_visible()
+    store(writer, "saveRecord", "journal", journal(today.isoformat(), 7))
+    expect(listing.locator("[data-report-rows] tr")).to_have_count(1)
+    expect(listing.locator("[data-report-summary]")).to_contain_text("7")
     context.close()
