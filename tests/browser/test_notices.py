@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_offline import IPHONE_UA, wait_for_worker
+from tests.browser.test_planner_ui import MONDAY, onboard
 
 pytestmark = pytest.mark.browser
 
@@ -57,3 +58,22 @@ def test_notices_never_stack(browser, live_server):
     page.clock.run_for(7000)
     expect(banners).to_have_count(0)
     context.close()
+
+
+@pytest.mark.parametrize("phone", ["light", "dark"], indirect=True)
+def test_a_notice_covers_no_button_of_todays_plan(phone, live_server, screenshot):
+    phone.clock.install(time=MONDAY)
+    onboard(phone, live_server)
+    expect(phone.locator("[data-day]").first).to_be_visible()
+    phone.evaluate(
+        """async () => (await import("acuplan/banner")).showBanner({
+          id: "ready", text: "Acuplan now works offline, even in airplane mode.", timeout: 6000,
+        })"""
+    )
+    notice = phone.locator(".banner", has_text="now works offline")
+    expect(notice).to_have_count(1)
+    assert phone.evaluate(OVERLAPS) == []
+    dark = phone.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    screenshot(phone, f"notice-today-plan-{'dark' if dark else 'light'}")
+    phone.clock.run_for(7000)
+    expect(notice).to_have_count(0)
