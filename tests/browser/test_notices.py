@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_offline import IPHONE_UA, wait_for_worker
 from tests.browser.test_planner_ui import MONDAY, onboard
+from tests.browser.test_player import open_player, start
 
 pytestmark = pytest.mark.browser
 
@@ -77,3 +78,30 @@ def test_a_notice_covers_no_button_of_todays_plan(phone, live_server, screenshot
     screenshot(phone, f"notice-today-plan-{'dark' if dark else 'light'}")
     phone.clock.run_for(7000)
     expect(notice).to_have_count(0)
+
+
+@pytest.mark.parametrize("phone", ["light", "dark"], indirect=True)
+def test_a_notice_covers_none_of_the_players_words_or_controls(phone, live_server, screenshot):
+    open_player(phone, live_server, "first-five-minutes")
+    start(phone)
+    phone.evaluate(
+        """async () => (await import("acuplan/banner")).showBanner({
+          id: "ready", text: "Acuplan now works offline, even in airplane mode.", timeout: 6000,
+        })"""
+    )
+    expect(phone.locator(".banner")).to_have_count(1)
+    covered = phone.evaluate(
+        """() => {
+          const notice = document.querySelector(".banner").getBoundingClientRect();
+          return [...document.querySelectorAll("[data-session] *")]
+            .filter((el) => el.checkVisibility() && el.textContent.trim())
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width && r.height && r.top < notice.bottom && notice.top < r.bottom;
+            })
+            .map((el) => el.textContent.trim().slice(0, 60));
+        }"""
+    )
+    assert covered == []
+    dark = phone.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    screenshot(phone, f"notice-player-{'dark' if dark else 'light'}")
