@@ -52,3 +52,18 @@ def test_an_unknown_address_gets_the_apps_own_404(phone, live_server, screenshot
     expect(phone.locator("main")).not_to_contain_text("requested URL")
     expect(phone).to_have_title("We can’t find that page · Acuplan")
     screenshot(phone, f"not-found-{theme(phone)}")
+
+
+@pytest.mark.parametrize("path", ["/journal/entry", "/start"])
+def test_box_headings_sit_inside_their_box(phone, live_server, path):
+    phone.goto(live_server + path)
+    outside = phone.eval_on_selector_all(
+        ".checks, .scales",
+        """(boxes) => boxes.filter((box) => {
+          const legend = box.querySelector("legend");
+          if (!legend || !legend.checkVisibility()) return false;
+          const outer = box.getBoundingClientRect(), inner = legend.getBoundingClientRect();
+          return inner.top < outer.top + 1 || inner.bottom > outer.bottom;
+        }).map((box) => box.querySelector("legend").textContent.trim())""",
+    )
+    assert outside == []
