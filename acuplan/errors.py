@@ -18,10 +18,26 @@ def error_response(status: int, name: str, message: str):
     return render_template("errors/error.html", status=status, title=name, message=message), status
 
 
+# The app's own words for a page, where the server's default text would otherwise show.
+PAGE_WORDS = {
+    404: (
+        "We can’t find that page",
+        "That address isn’t part of Acuplan, or the page has moved. "
+        "Your plan, routines and journal are where you left them.",
+    ),
+    405: ("That didn’t work", "This page can’t do that. Go back and try again from the page."),
+}
+
+
 def init_errors(app) -> None:
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException):
-        return error_response(error.code or 500, error.name, error.description or "")
+        status = error.code or 500
+        name, message = error.name, error.description or ""
+        # Only werkzeug's stock description is replaced: a view's own message stays.
+        if not wants_json() and status in PAGE_WORDS and message == type(error).description:
+            name, message = PAGE_WORDS[status]
+        return error_response(status, name, message)
 
     @app.errorhandler(InternalServerError)
     def handle_server_error(error: InternalServerError):

@@ -86,6 +86,16 @@ def test_routine_page_shows_timeline_total_and_safety(client, app):
     assert "Who should not use a mat" in html
 
 
+def test_a_routine_page_says_stop_if_dizzy_or_numb_once(client, app):
+    library = app.extensions["acuplan.library"].routines
+    on_the_mat = [slug for slug, routine in library.items() if routine.mat_seconds]
+    for slug in on_the_mat:
+        html = client.get(f"/routines/{slug}").get_data(as_text=True)
+        safety = html.split('id="safety-title"')[1].split("</section>")[0]
+        assert safety.count("dizzy or numb") == 1, slug
+        assert "bruises" in safety, slug
+
+
 def test_unknown_routine_is_a_friendly_404(client):
     response = client.get("/routines/no-such-routine")
     assert response.status_code == 404
@@ -99,7 +109,11 @@ def test_any_unknown_page_is_a_friendly_404(client):
     response = client.get("/nowhere")
     assert response.status_code == 404
     assert "text/html" in response.content_type
-    assert "Go to Today" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "Go to Today" in html
+    assert "<title>We can’t find that page" in html
+    assert "That address isn’t part of Acuplan" in html
+    assert "requested URL" not in html and "Not Found" not in html
 
 
 def test_server_error_page_says_nothing_is_lost(make_app):

@@ -39,6 +39,7 @@ export function offerInstall() {
     showBanner({
       id: "ios-install",
       text: "Install Acuplan: tap Share, then “Add to Home Screen”.",
+      timeout: 12000, // a one-time hint, also on the settings page: time to act on it
     });
   }
 }

@@ -33,6 +33,16 @@ export function daysAgo(days) {
   return isoDate(date);
 }
 
+/**
+ * code → label for the journal's coded answers ("growing-pain" → "Pain that grew…"), from
+ * the page's `data-journal-labels`; an unknown code is shown as words.
+ */
+export function journalLabels(root = document) {
+  const source = root.querySelector("[data-journal-labels]");
+  const labels = source ? JSON.parse(source.dataset.journalLabels) : {};
+  return (code) => labels[code] ?? code.replaceAll("-", " ");
+}
+
 /** "6 → 3" with missing sides shown as "–". */
 export function beforeAfter(data, name) {
   const show = (v) => (v === null || v === undefined ? "–" : String(v));

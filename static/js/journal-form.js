@@ -58,17 +58,33 @@ export async function setUpEntryForm(form, { ready, onSaved, onDeleted }) {
   form.dataset.ready = "true";
 }
 
+/** Show a 0–10 scale as noted (its value) or not noted (no value, no thumb). */
+function showScale(form, name, noted) {
+  const input = form.elements.namedItem(name);
+  const output = form.querySelector(`[data-output="${name}"]`);
+  if (noted) {
+    delete input.dataset.unset;
+    input.removeAttribute("aria-valuetext");
+    output.textContent = input.value;
+  } else {
+    input.dataset.unset = "";
+    input.setAttribute("aria-valuetext", "Not noted");
+    output.textContent = "–";
+  }
+}
+
 function wireScales(form) {
   for (const name of SCALES) {
     const input = form.elements.namedItem(name);
-    const output = form.querySelector(`[data-output="${name}"]`);
-    input.addEventListener("input", () => {
-      delete input.dataset.unset;
-      output.textContent = input.value;
-    });
+    showScale(form, name, !("unset" in input.dataset));
+    input.addEventListener("input", () => showScale(form, name, true));
+    // A tap on the value an unset scale already holds (its middle, 5) fires no "input" (nor,
+    // on touch, "click"): the tap itself records it. A scroll that starts on the track
+    // ends in "pointercancel", so it notes nothing.
+    input.addEventListener("pointerup", () => showScale(form, name, true));
     form.querySelector(`[data-clear="${name}"]`).addEventListener("click", () => {
-      input.dataset.unset = "";
-      output.textContent = "–";
+      input.value = 5;
+      showScale(form, name, false);
     });
   }
 }
@@ -80,10 +96,8 @@ function fill(form, data) {
   }
   for (const name of SCALES) {
     if (typeof data[name] !== "number") continue;
-    const input = form.elements.namedItem(name);
-    input.value = data[name];
-    delete input.dataset.unset;
-    form.querySelector(`[data-output="${name}"]`).textContent = data[name];
+    form.elements.namedItem(name).value = data[name];
+    showScale(form, name, true);
   }
   for (const name of LISTS) {
     for (const box of form.querySelectorAll(`input[name="${name}"]`)) {

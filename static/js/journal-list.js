@@ -1,5 +1,7 @@
 /** The journal page's list of entries and its 30-day trend line. */
-import { beforeAfter, daysAgo, loadEntries, routineTitles, scaleSummary } from "acuplan/journal-entries";
+import {
+  beforeAfter, daysAgo, journalLabels, loadEntries, routineTitles, scaleSummary,
+} from "acuplan/journal-entries";
 
 const fmt = (n) => n.toFixed(1);
 const sessions = (n) => `${n} session${n === 1 ? "" : "s"}`;
@@ -8,15 +10,16 @@ export async function renderJournal(root) {
   const [entries, titles] = await Promise.all([loadEntries(), routineTitles()]);
   const list = root.querySelector("[data-entries]");
   const template = root.querySelector("[data-entry-template]");
+  const label = journalLabels(root);
   list.replaceChildren(
-    ...entries.map((entry) => renderEntry(template.content.cloneNode(true), entry, titles)),
+    ...entries.map((entry) => renderEntry(template.content.cloneNode(true), entry, titles, label)),
   );
   root.querySelector("[data-loading]").hidden = true;
   root.querySelector("[data-empty]").hidden = entries.length > 0;
   renderTrend(root, entries.filter((e) => e.data.date >= daysAgo(30)));
 }
 
-function renderEntry(fragment, { id, data }, titles) {
+function renderEntry(fragment, { id, data }, titles, label) {
   const link = fragment.querySelector("[data-link]");
   const date = new Date(`${data.date}T12:00`).toLocaleDateString(undefined, {
     weekday: "short", day: "numeric", month: "short",
@@ -29,7 +32,7 @@ function renderEntry(fragment, { id, data }, titles) {
   if (data.adverse?.length) {
     const adverse = fragment.querySelector("[data-adverse]");
     adverse.hidden = false;
-    adverse.textContent = `Noted: ${data.adverse.join(", ").replaceAll("-", " ")}`;
+    adverse.textContent = `Noted: ${data.adverse.map(label).join(", ")}`;
   }
   fragment.querySelector("[data-notes]").textContent = data.notes ?? "";
   return fragment;
@@ -38,6 +41,7 @@ function renderEntry(fragment, { id, data }, titles) {
 function renderTrend(root, recent) {
   const pain = scaleSummary(recent, "pain");
   const stress = scaleSummary(recent, "stress");
+  root.querySelector("[data-trend]").hidden = !pain && !stress;
   if (!pain && !stress) return;
   const parts = [];
   if (pain) parts.push(`pain went from ${fmt(pain.before)} to ${fmt(pain.after)} on average (${sessions(pain.count)})`);

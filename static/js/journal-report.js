@@ -1,5 +1,7 @@
 /** The clinician report: the last N days as a table with before/after summaries. */
-import { beforeAfter, daysAgo, loadEntries, routineTitles, scaleSummary } from "acuplan/journal-entries";
+import {
+  beforeAfter, daysAgo, journalLabels, loadEntries, routineTitles, scaleSummary,
+} from "acuplan/journal-entries";
 
 const fmt = (n) => (n === null ? "–" : n.toFixed(1));
 
@@ -10,18 +12,25 @@ export async function renderReport(root, days) {
   root.querySelector("[data-report-period]").textContent =
     `${entries.length} session${entries.length === 1 ? "" : "s"} from ${since} to ${daysAgo(0)}.`;
   const rows = root.querySelector("[data-report-rows]");
-  rows.replaceChildren(...entries.map(({ data }) => row([
+  const headings = [...root.querySelectorAll(".report-table thead th")].map((th) => th.textContent);
+  const label = journalLabels(root);
+  rows.replaceChildren(...entries.map(({ data }) => row(headings, [
     data.date, titles.get(data.routine) ?? data.routine ?? "", data.minutes,
     beforeAfter(data, "pain"), beforeAfter(data, "stress"), data.sleep_quality ?? "–",
-    (data.adverse ?? []).join(", "), data.notes ?? "",
+    (data.adverse ?? []).map(label).join(", "), data.notes ?? "",
   ])));
   root.querySelector("[data-empty]").hidden = entries.length > 0;
   summary(root.querySelector("[data-report-summary]"), entries);
 }
 
-function row(values) {
+/** A row whose cells carry their column's heading, for the phone's card layout. */
+function row(headings, values) {
   const tr = document.createElement("tr");
-  for (const value of values) tr.append(Object.assign(document.createElement("td"), { textContent: value }));
+  values.forEach((value, i) => {
+    const td = Object.assign(document.createElement("td"), { textContent: value });
+    td.dataset.label = headings[i];
+    tr.append(td);
+  });
   return tr;
 }
 

@@ -46,8 +46,32 @@ const ask = (request) =>
     request.onerror = () => reject(request.error);
   });
 
-function changed() {
-  document.dispatchEvent(new CustomEvent("acuplan:records-changed"));
+// Other tabs of this device hear of each change too, so every open page stays current.
+const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("acuplan-records") : null;
+
+/**
+ * Announce changed records as one "acuplan:records-changed" event on `document`, with
+ * `detail.kinds` (the kinds changed) and `detail.origin`: "write" (this page's own
+ * change, still to be pushed), "sync" (the server's copies taken), "cleared" (logging
+ * out) or "other-tab".
+ */
+function changed(kinds, origin = "write") {
+  const detail = { kinds: [...new Set(kinds)], origin };
+  document.dispatchEvent(new CustomEvent("acuplan:records-changed", { detail }));
+  channel?.postMessage(detail);
+}
+
+channel?.addEventListener("message", ({ data }) => {
+  const detail = { kinds: data?.kinds ?? [], origin: "other-tab" };
+  document.dispatchEvent(new CustomEvent("acuplan:records-changed", { detail }));
+});
+
+/** Call `callback` whenever records of one of `kinds` change, here, by sync or in another tab. */
+export function onRecordsChanged(kinds, callback) {
+  document.addEventListener("acuplan:records-changed", (event) => {
+    const changedKinds = event.detail?.kinds ?? [];
+    if (changedKinds.some((kind) => kinds.includes(kind))) callback(event.detail);
+  });
 }
 
 /** Create or replace a record's data; returns the stored record. */
@@ -59,19 +83,20 @@ export async function saveRecord(kind, data, id = crypto.randomUUID()) {
     records.put(next);
     return next;
   });
-  changed();
+  changed([kind]);
   return record;
 }
 
 /** Delete a record: a tombstone that syncs, then disappears from every list. */
 export async function deleteRecord(id) {
-  await transact(["records"], "readwrite", async ({ records }) => {
+  const kind = await transact(["records"], "readwrite", async ({ records }) => {
     const previous = await ask(records.get(id));
-    if (!previous) return;
+    if (!previous) return null;
     const modified = Math.max(Date.now(), previous.modified + 1);
     records.put({ ...previous, data: null, deleted: true, modified, dirty: 1 });
+    return previous.kind;
   });
-  changed();
+  if (kind) changed([kind]);
 }
 
 export const getRecord = (id) =>
@@ -107,31 +132,34 @@ export async function markPushed(pushed) {
  */
 export async function applyServerRecords(serverRecords) {
   if (!serverRecords.length) return;
-  await transact(["records"], "readwrite", async ({ records }) => {
+  const kinds = await transact(["records"], "readwrite", async ({ records }) => {
+    const taken = [];
     for (const server of serverRecords) {
       const local = await ask(records.get(server.id));
       if (local?.dirty && local.modified > server.modified) continue;
       const { id, kind, data, modified, deleted } = server;
       records.put({ id, kind, data, modified, deleted, dirty: 0 });
+      taken.push(kind);
     }
+    return taken;
   });
-  changed();
+  if (kinds.length) changed(kinds, "sync");
 }
 
 /** Add records from an export; a newer copy already on the device is kept. */
 export async function importRecords(imported) {
-  const count = await transact(["records"], "readwrite", async ({ records }) => {
-    let added = 0;
+  const kinds = await transact(["records"], "readwrite", async ({ records }) => {
+    const added = [];
     for (const { id, kind, data, modified } of imported) {
       const local = await ask(records.get(id));
       if (local && local.modified >= modified) continue;
       records.put({ id, kind, data, modified, deleted: false, dirty: 1 });
-      added += 1;
+      added.push(kind);
     }
     return added;
   });
-  changed();
-  return count;
+  if (kinds.length) changed(kinds);
+  return kinds.length;
 }
 
 export const getMeta = (key) =>
@@ -144,9 +172,11 @@ export const setMeta = (key, value) =>
 
 /** Remove every record and sync note from this device (logging out). */
 export async function clearStore() {
-  await transact(["records", "meta"], "readwrite", ({ records, meta }) => {
+  const kinds = await transact(["records", "meta"], "readwrite", async ({ records, meta }) => {
+    const all = await ask(records.getAll());
     records.clear();
     meta.clear();
+    return all.map((record) => record.kind);
   });
-  changed();
+  changed(kinds, "cleared");
 }

@@ -127,9 +127,13 @@ async function round() {
 }
 
 async function publish(partial) {
+  const pending = await pendingRecords();
   const status = {
     ...partial,
-    pending: (await pendingRecords()).length,
+    pending: pending.length,
+    // what is waiting, so the status can name it; and whether an account holds this data
+    waiting: pending.map(({ kind, deleted }) => ({ kind, deleted })),
+    account: Boolean(await getMeta("owner")),
     lastSync: await getMeta("lastSync"),
     lastError: await getMeta("lastError"),
   };
@@ -143,7 +147,9 @@ export function startSync() {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") syncNow();
   });
-  document.addEventListener("acuplan:records-changed", () => {
+  document.addEventListener("acuplan:records-changed", (event) => {
+    // Only this page's own writes have anything to push; the tab that wrote pushes it.
+    if (event.detail?.origin !== "write") return;
     clearTimeout(writeTimer);
     writeTimer = setTimeout(syncNow, WRITE_DELAY_MS);
     navigator.serviceWorker?.ready

@@ -2,6 +2,7 @@
 import { showBanner } from "acuplan/banner";
 
 const READY_SHOWN = "acuplan.offline-ready-shown";
+const NOTICE_MS = 6000; // long enough to read twice, short enough not to sit over the page
 
 export function registerWorker() {
   if (!("serviceWorker" in navigator)) return;
@@ -48,6 +49,10 @@ function offlineReady() {
   document.documentElement.dataset.offlineReady = "true";
   if (localStorage.getItem(READY_SHOWN)) return;
   localStorage.setItem(READY_SHOWN, "1");
-  showBanner({ id: "ready", text: "Acuplan now works offline, even in airplane mode." });
+  showBanner({
+    id: "ready",
+    text: "Acuplan now works offline, even in airplane mode.",
+    timeout: NOTICE_MS,
+  });
   navigator.storage?.persist?.().catch(() => false);
 }
