@@ -5,17 +5,17 @@ from __future__ import annotations
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from acuplan import accounts, api, journal, pages, plan_api, pwa, sync_api
 from acuplan.assets import init_assets
 from acuplan.config import ROOT, configure
 from acuplan.database import init_database
-from acuplan.errors import init_errors
 from acuplan.extensions import compress, csrf, migrate
 from acuplan.extensions import db as database
-from acuplan.library import init_library
-from acuplan.request_input import JSONProvider, Request
-from acuplan.security import init_security
-from acuplan.sessions import SessionInterface
+from acuplan.web import accounts, api, journal_pages, pages, plan_api, pwa, sync_api
+from acuplan.web.errors import init_errors
+from acuplan.web.library import init_library
+from acuplan.web.request_input import JSONProvider, Request
+from acuplan.web.security import init_security
+from acuplan.web.sessions import SessionInterface
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -59,4 +59,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(accounts.bp)
     app.register_blueprint(sync_api.bp)
     app.register_blueprint(plan_api.bp)
-    app.register_blueprint(journal.bp)
+    app.register_blueprint(journal_pages.bp)

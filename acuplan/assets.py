@@ -19,8 +19,8 @@ from flask import Blueprint, abort, current_app
 from flask_assets import Bundle
 from webassets.filter import Filter
 
-from .compression import precompress, send_precompressed
 from .extensions import assets
+from .web.compression import precompress, send_precompressed
 
 bp = Blueprint("assets", __name__)
 IMMUTABLE = "public, max-age=31536000, immutable"

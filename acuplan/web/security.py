@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import request
 
-from .assets import built
+from ..assets import built
 
 
 def init_security(app) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, jsonify, request
 from sqlalchemy import text
 
+from ..extensions import db
 from .compression import send_precompressed
-from .extensions import db
 from .library import current_library
 
 bp = Blueprint("api", __name__, url_prefix="/api")

@@ -9,9 +9,9 @@ from flask import Blueprint, jsonify, request
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 
-from . import sync_store
+from .. import sync_store
+from ..sync import SyncError, parse_push
 from .request_input import json_body
-from .sync import SyncError, parse_push
 
 bp = Blueprint("sync", __name__, url_prefix="/api")
 # ASCII digits only: int() would also take '٣' or '1_000'. 18 digits fit in 64 bits.

@@ -16,6 +16,9 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
+from ..extensions import db, limiter, login_manager
+from ..login_throttle import check_account_password, hash_password, password_matches
+from ..models import Record, User, new_session_token
 from .accounts_forms import (
     ChangePasswordForm,
     DeleteAccountForm,
@@ -24,9 +27,6 @@ from .accounts_forms import (
     RegisterForm,
 )
 from .errors import wants_json
-from .extensions import db, limiter, login_manager
-from .login_throttle import check_account_password, hash_password, password_matches
-from .models import Record, User, new_session_token
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 NO_MATCH = "That email and password don’t match an account."

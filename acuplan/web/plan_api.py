@@ -12,8 +12,7 @@ from datetime import datetime, timedelta
 from flask import Blueprint, Response, jsonify, url_for
 from icalendar import Alarm, Calendar, Event
 
-from .library import current_library
-from .planner import (
+from ..planner import (
     PlanInputError,
     Profile,
     Screening,
@@ -22,6 +21,7 @@ from .planner import (
     parse_history,
     plan_json,
 )
+from .library import current_library
 from .request_input import json_body
 
 bp = Blueprint("plan", __name__, url_prefix="/api")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from .sync import ADVERSE_EFFECTS, BODY_AREAS, SENSATIONS
+from ..sync import ADVERSE_EFFECTS, BODY_AREAS, SENSATIONS
 
 bp = Blueprint("journal", __name__, url_prefix="/journal")
 

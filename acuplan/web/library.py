@@ -7,7 +7,7 @@ import json
 
 from flask import current_app
 
-from .catalog import Library, load_library, routine_json
+from ..catalog import Library, load_library, routine_json
 from .compression import precompress
 
 

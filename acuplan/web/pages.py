@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
 
-from .catalog import GOALS, LAYERS, LEVELS, POSITIONS, Filters, filter_routines
-from .catalog.query import DURATIONS
+from ..catalog import GOALS, LAYERS, LEVELS, POSITIONS, Filters, filter_routines
+from ..catalog.query import DURATIONS
+from ..onboarding import onboarding_labels
 from .library import current_library
-from .onboarding import onboarding_labels
 
 bp = Blueprint("pages", __name__)
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from flask import Blueprint, Response, current_app, render_template, url_for
 
-from .assets import built
-from .config import ROOT
+from ..assets import built
+from ..config import ROOT
 from .library import current_library
 
 bp = Blueprint("pwa", __name__)
