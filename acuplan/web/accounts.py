@@ -26,12 +26,15 @@ from .accounts_forms import (
     LogoutEverywhereForm,
     RegisterForm,
 )
-from .errors import wants_json
+from .caching import CachePolicy, cache_blueprint
+from .errors import json_error, wants_json
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 NO_MATCH = "That email and password don’t match an account."
 BLOCKED = "Too many wrong passwords for this account: wait a few minutes and try again."
 ALREADY = "There is already an account with this email: log in."
+# Account pages show whose account it is: no browser or worker cache may keep them.
+cache_blueprint(bp, CachePolicy.PERSONAL)
 
 
 def init_accounts(app) -> None:
@@ -49,13 +52,6 @@ def limit(setting: str):
     return limiter.limit(lambda: current_app.config[setting], methods=["POST"])
 
 
-@bp.after_request
-def never_cached(response):
-    """Account pages show whose account it is: no browser or worker cache may keep them."""
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @login_manager.user_loader
 def load_user(session_token: str) -> User | None:
     """The account whose current session token the cookie carries, if any still has it."""
@@ -64,8 +60,9 @@ def load_user(session_token: str) -> User | None:
 
 @login_manager.unauthorized_handler
 def unauthorized():
+    """Log in first: a JSON 401 for the API, the login page (then back) for pages."""
     if wants_json():
-        return {"error": "Unauthorized", "message": "Log in to sync."}, 401
+        return json_error(401, "Log in to sync.")
     return redirect(url_for("accounts.login", next=request.path))
 
 

@@ -27,10 +27,14 @@ class LoadedLibrary:
         self.api_variants = precompress(self.api_body)
 
 
-def init_library(app) -> None:
+def register_library(app) -> LoadedLibrary:
     """Load routines/; an invalid library raises CatalogError and the app does not start."""
-    app.extensions["acuplan.library"] = LoadedLibrary(load_library(app.config["ROUTINES_DIR"]))
+    library = app.extensions["acuplan.library"] = LoadedLibrary(
+        load_library(app.config["ROUTINES_DIR"])
+    )
+    return library
 
 
 def current_library() -> LoadedLibrary:
+    """The running app's library."""
     return current_app.extensions["acuplan.library"]
