@@ -90,6 +90,7 @@ def find_user(email: str) -> User | None:
 
 
 def render_account(status: int = 200, **forms):
+    """The account page, with any form given in place of a blank one."""
     forms.setdefault("delete_form", DeleteAccountForm())
     forms.setdefault("password_form", ChangePasswordForm())
     forms.setdefault("everywhere_form", LogoutEverywhereForm())
@@ -100,6 +101,7 @@ def render_account(status: int = 200, **forms):
 @bp.route("/register", methods=["GET", "POST"])
 @limit("REGISTER_LIMIT")
 def register():
+    """Create an account and log in on this device."""
     form = RegisterForm()
     if form.validate_on_submit():
         email = form.email.data.strip()
@@ -124,6 +126,7 @@ def register():
 @bp.route("/login", methods=["GET", "POST"])
 @limit("LOGIN_LIMIT")
 def login():
+    """Log in, with a throttle per account against guessed passwords."""
     form = LoginForm()
     status = 200
     if form.validate_on_submit():
@@ -145,12 +148,14 @@ def login():
 
 @bp.get("")
 def account():
+    """The account page: who is logged in, or how the app works without an account."""
     return render_account()
 
 
 @bp.post("/logout")
 @login_required
 def logout():
+    """Log out on this device (its session token rotates, so copies stop working)."""
     # The device removes its copy of the account's data first (see logout-guard.js).
     rotate_session_token(current_user)
     end_session()
@@ -161,6 +166,7 @@ def logout():
 @login_required
 @limit("ACCOUNT_CHANGE_LIMIT")
 def logout_everywhere():
+    """End every session of the account, on every device."""
     form = LogoutEverywhereForm()
     if not form.validate_on_submit():
         return render_account(400, everywhere_form=form)
@@ -174,6 +180,7 @@ def logout_everywhere():
 @login_required
 @limit("ACCOUNT_CHANGE_LIMIT")
 def change_password():
+    """Change the password; every other device is logged out."""
     form = ChangePasswordForm()
     if not form.validate_on_submit():
         return render_account(400, password_form=form)
@@ -195,6 +202,7 @@ def change_password():
 @login_required
 @limit("ACCOUNT_CHANGE_LIMIT")
 def delete_account():
+    """Delete the account and every record stored with it."""
     form = DeleteAccountForm()
     outcome = form.validate_on_submit() and check_account_password(current_user, form.password.data)
     if not outcome:

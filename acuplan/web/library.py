@@ -15,6 +15,7 @@ class LoadedLibrary:
     """The library plus its JSON form, serialised once: it never changes while running."""
 
     def __init__(self, library: Library) -> None:
+        """Serialise the library's routines and its API body once."""
         self.library = library
         self.routines = library.routines
         self.json = {slug: routine_json(r) for slug, r in library.routines.items()}
