@@ -87,7 +87,11 @@ class Fields:
         minimum: float = 0,
         maximum: float = 86400,
         integer: bool = False,
+        within: tuple[float, float] | None = None,
     ) -> float | None:
+        """A number (a whole one if `integer`) from `minimum` to `maximum`, or `within`."""
+        if within is not None:
+            minimum, maximum = within
         value = self._get(name, required)
         if value is _MISSING:
             return default

@@ -7,7 +7,7 @@ from flask import Blueprint, abort, render_template, request
 from .catalog import GOALS, LAYERS, LEVELS, POSITIONS, Filters, filter_routines
 from .catalog.query import DURATIONS
 from .library import current_library
-from .onboarding import onboarding_labels
+from .vocabulary import onboarding_labels
 
 bp = Blueprint("pages", __name__)
 

@@ -13,15 +13,8 @@ from flask import Blueprint, Response, jsonify, url_for
 from icalendar import Alarm, Calendar, Event
 
 from .library import current_library
-from .planner import (
-    PlanInputError,
-    Profile,
-    Screening,
-    build_plan,
-    parse_date,
-    parse_history,
-    plan_json,
-)
+from .planner import PlanInputError, build_plan, parse_date, parse_history, plan_json
+from .records import read_profile, read_screening
 from .request_input import json_body
 
 bp = Blueprint("plan", __name__, url_prefix="/api")
@@ -55,8 +48,8 @@ def _plan_from_request():
         raise PlanInputError("history", "must be a list of at most 2000 sessions")
     plan = build_plan(
         current_library().library,
-        Profile.from_dict(profile),
-        Screening.from_dict(screening),
+        read_profile(profile),
+        read_screening(screening),
         parse_history(history),
         parse_date(body.get("date")),
     )

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from acuplan.request_input import well_formed
-from acuplan.sync import KINDS
+from acuplan.vocabulary import RECORD_KINDS as KINDS
 from app import create_app
 from tests.conftest import Auth
 from tests.test_plan_api import PROFILE

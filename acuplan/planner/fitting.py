@@ -16,14 +16,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from acuplan.catalog import Routine, Step
+from acuplan.vocabulary import FEET_POSITIONS, MAT_STEP_MAX
 
-MAT_STEP_MAX = 30 * 60  # longer sessions risk bruising
 MAT_GRAIN = 30
 MIN_BREATHS = 3
 BODY_GOALS = {"lower-back", "neck-shoulders", "headache", "tired-feet", "recovery", "menstrual"}
 MIND_GOALS = {"stress", "sleep", "meditation"}
-FEET = ("standing", "feet-seated")
-LYING_POSITIONS = ("upper-back", "lower-back", "neck-pillow")
 MAT_MINIMUM = {"standing": 30}  # seconds; every other position: MAT_MINIMUM_OTHER
 MAT_MINIMUM_OTHER = 60
 BRIEF = 60  # seconds a step whose ask the screening keeps brief may last
@@ -116,7 +114,7 @@ def mat_layers(
     for step, seconds in zip(routine.steps, step_seconds, strict=True):
         layer = step.layer if step.kind == "mat" and seconds else None
         if layer == "bare" and covered:
-            layer = "socks" if step.position in FEET else "shirt"
+            layer = "socks" if step.position in FEET_POSITIONS else "shirt"
         if layer and step.position == "standing" and covered:
             layer = "socks"
         layers.append(layer)
