@@ -48,6 +48,7 @@ class RecordError(PlanInputError):
     """A record that does not match its schema; `problems` lists every one, first named."""
 
     def __init__(self, problems: list[Problem]) -> None:
+        """Keep every problem; the error itself names the first."""
         self.problems = problems
         first = problems[0]
         super().__init__(first.field, first.message)

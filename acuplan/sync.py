@@ -29,6 +29,7 @@ class SyncError(ValueError):
     """A push that cannot be accepted; names the record and the field."""
 
     def __init__(self, message: str, record: str | None = None, field: str | None = None):
+        """What is wrong, with the record's id and the field's name when known."""
         super().__init__(message)
         self.message, self.record, self.field = message, record, field
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acuplan.catalog import GOALS
 from acuplan.planner import (
     FLAGS,
     LYING,
@@ -28,8 +26,8 @@ from acuplan.planner import (
     standing_limit,
 )
 from acuplan.records import read_profile, read_screening
+from tests.strategies import profiles
 
-LIBRARY = Path(__file__).resolve().parents[1] / "routines"
 MONDAY = date(2024, 6, 3)
 ASK_FIRST = {"pregnancy", "bleeding", "epilepsy", "pacemaker", "heart", "blood-pressure"}
 ASK_FIRST |= {"fever", "neuropathy", "fracture-surgery", "varicose-severe"}
@@ -50,15 +48,6 @@ def steps_of(library, session, kind):
     ]
 
 
-profiles = st.builds(
-    Profile,
-    goals=st.lists(st.sampled_from(list(GOALS)), min_size=1, max_size=3, unique=True).map(tuple),
-    minutes_per_day=st.integers(5, 120),
-    days_per_week=st.integers(1, 7),
-    times=st.sampled_from([("morning",), ("evening",), ("morning", "evening")]),
-    experience=st.sampled_from(["never", "few", "regular"]),
-    sensitivity=st.sampled_from(["low", "medium", "high"]),
-)
 screenings = st.one_of(
     st.just(Screening()),
     st.frozensets(st.sampled_from(FLAGS), max_size=3).map(Screening),

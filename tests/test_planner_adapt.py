@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 from acuplan.planner import Screening, SessionRecord, build_plan, plan_json
 from acuplan.planner.fitting import mat_minimum
 
-LIBRARY = Path(__file__).resolve().parents[1] / "routines"
 MONDAY = date(2024, 6, 3)
 
 

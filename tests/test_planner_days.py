@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acuplan.catalog import GOALS
 from acuplan.planner import (
     FLAGS,
     LYING,
     STANDING,
     PlanInputError,
-    Profile,
     Screening,
     SessionRecord,
     build_plan,
@@ -27,8 +24,8 @@ from acuplan.planner import (
 from acuplan.planner.fitting import mat_minimum, position_seconds
 from acuplan.planner.plan import with_lying
 from acuplan.planner.progression import start_rung
+from tests.strategies import profiles
 
-LIBRARY = Path(__file__).resolve().parents[1] / "routines"
 MONDAY = date(2024, 6, 3)
 NO_MAT = {"pregnancy", "bleeding", "epilepsy", "pacemaker", "heart", "blood-pressure"}
 NO_MAT |= {"fever", "neuropathy", "fracture-surgery", "varicose-severe"}
@@ -211,15 +208,6 @@ def test_a_mat_step_that_would_be_cut_too_short_is_left_out_not_shortened(librar
     assert sum(s for st_, s in zip(routine.steps, fitted, strict=True) if st_.kind == "mat") == 0
 
 
-profiles = st.builds(
-    Profile,
-    goals=st.lists(st.sampled_from(list(GOALS)), min_size=1, max_size=3, unique=True).map(tuple),
-    minutes_per_day=st.integers(5, 120),
-    days_per_week=st.integers(1, 7),
-    times=st.sampled_from([("morning",), ("evening",), ("morning", "evening")]),
-    experience=st.sampled_from(["never", "few", "regular"]),
-    sensitivity=st.sampled_from(["low", "medium", "high"]),
-)
 ROUTINES = ["evening-unwind", "long-mat-rest-30", "feet-after-a-long-day", "own"]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -20,9 +19,10 @@ from acuplan.planner import (
 )
 from acuplan.records import read_screening
 
-LIBRARY = Path(__file__).resolve().parents[1] / "routines"
 MONDAY = date(2024, 6, 3)
 RED_FLAGS = frozenset({"red-flag-back", "red-flag-head"})
+# Unlike conftest's PERSON: two goals, twenty minutes every day, some experience.
+PERSON = dict(goals=["stress", "lower-back"], minutes_per_day=20, days_per_week=7, experience="few")
 
 
 def outcome(*flags):
@@ -38,12 +38,7 @@ def test_none_of_these_is_an_answer_and_nothing_ticked_is_not(library, make_prof
     unanswered = plan_json(
         build_plan(
             library,
-            make_profile(
-                goals=["stress", "lower-back"],
-                minutes_per_day=20,
-                days_per_week=7,
-                experience="few",
-            ),
+            make_profile(**PERSON),
             Screening(),
             (),
             MONDAY,
@@ -54,12 +49,7 @@ def test_none_of_these_is_an_answer_and_nothing_ticked_is_not(library, make_prof
     answered = plan_json(
         build_plan(
             library,
-            make_profile(
-                goals=["stress", "lower-back"],
-                minutes_per_day=20,
-                days_per_week=7,
-                experience="few",
-            ),
+            make_profile(**PERSON),
             Screening(none=True),
             (),
             MONDAY,
@@ -93,9 +83,7 @@ def test_red_flags_mean_no_mat_no_stretching_and_see_a_professional(library, fla
     assert "Please see a health professional first." in safety.notes[0]
     plan = build_plan(
         library,
-        make_profile(
-            goals=["stress", "lower-back"], minutes_per_day=20, days_per_week=7, experience="few"
-        ),
+        make_profile(**PERSON),
         Screening(frozenset({flag})),
         (),
         MONDAY,
@@ -166,7 +154,7 @@ def test_no_plan_or_routine_keeps_what_an_answer_leaves_out(
 ):
     plan = build_plan(
         library,
-        make_profile(days_per_week=7, experience="few", goals=goals, minutes_per_day=minutes),
+        make_profile(**PERSON | dict(goals=goals, minutes_per_day=minutes)),
         Screening(flags),
         (),
         MONDAY,
@@ -192,9 +180,7 @@ def test_a_pregnant_persons_plan_and_library_leave_out_twists_and_front_lying(
 ):
     plan = build_plan(
         library,
-        make_profile(
-            goals=["stress", "lower-back"], minutes_per_day=20, days_per_week=7, experience="few"
-        ),
+        make_profile(**PERSON),
         Screening(frozenset({"pregnancy"})),
         (),
         MONDAY,

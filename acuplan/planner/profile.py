@@ -32,6 +32,7 @@ class PlanInputError(ValueError):
     """One input is wrong: `field` names it, `message` says why in plain words."""
 
     def __init__(self, field: str, message: str) -> None:
+        """The field's name (dotted, with list indexes) and what is wrong with it."""
         self.field, self.message = field, message
         super().__init__(f"{field}: {message}")
 
@@ -48,6 +49,7 @@ class Profile:
     sensitivity: str
 
     def __post_init__(self) -> None:
+        """Refuse answers the planner does not know."""
         _choices("goals", self.goals, GOALS, "goal")
         _between("minutes_per_day", self.minutes_per_day, *MINUTES_PER_DAY)
         _between("days_per_week", self.days_per_week, *DAYS_PER_WEEK)
@@ -68,6 +70,7 @@ class Screening:
     none: bool = False
 
     def __post_init__(self) -> None:
+        """Refuse unknown answers, and `none` with others."""
         _choices("flags", tuple(sorted(self.flags)), FLAGS, "answer", allow_empty=True)
         if self.none and self.flags:
             raise PlanInputError("flags", f"{NONE!r} cannot go with other answers")
@@ -97,6 +100,7 @@ class SessionRecord:
     healed: bool | None = None
 
     def __post_init__(self) -> None:
+        """Refuse a session the planner cannot count."""
         if not isinstance(self.date, date) or isinstance(self.date, datetime):
             raise PlanInputError("date", "not a date (YYYY-MM-DD)")
         if not isinstance(self.routine, str) or not self.routine.strip():
@@ -120,6 +124,7 @@ class SessionRecord:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SessionRecord:
+        """A session of the history as the device sends it."""
         lying = data.get("lying_seconds")
         return cls(
             date=parse_date(data.get("date")),
