@@ -34,11 +34,7 @@ GOALS: dict[str, str] = {
     "recovery": "Recovery",
     "meditation": "Deeper meditation",
 }
-LEVELS: dict[str, str] = {
-    "beginner": "Beginner",
-    "intermediate": "Intermediate",
-    "experienced": "Experienced",
-}
+LEVELS = {"beginner": "Beginner", "intermediate": "Intermediate", "experienced": "Experienced"}
 POSITIONS: dict[str, str] = {
     "upper-back": "Lying, upper back",
     "lower-back": "Lying, lower back",
@@ -47,12 +43,7 @@ POSITIONS: dict[str, str] = {
     "sitting": "Sitting",
     "feet-seated": "Feet, seated",
 }
-LAYERS: dict[str, str] = {
-    "bare": "Bare skin",
-    "shirt": "Thin shirt",
-    "towel": "Towel",
-    "socks": "Socks",
-}
+LAYERS = {"bare": "Bare skin", "shirt": "Thin shirt", "towel": "Towel", "socks": "Socks"}
 STEP_KIND_LABELS: dict[str, str] = {
     "mat": "On the mat",
     "breathing": "Breathing",
@@ -119,11 +110,7 @@ BREATH_HOLD_SECONDS = 4  # a hold this long or longer "asks" breath-hold
 # ---- the person's answers (onboarding) -------------------------------------------------
 SLOT_LABELS: dict[str, str] = {"morning": "In the morning", "evening": "In the evening"}
 SLOTS = tuple(SLOT_LABELS)
-EXPERIENCE_LABELS: dict[str, str] = {
-    "never": "Never",
-    "few": "A few times",
-    "regular": "Regularly",
-}
+EXPERIENCE_LABELS: dict[str, str] = {"never": "Never", "few": "A few times", "regular": "Regularly"}
 EXPERIENCE = tuple(EXPERIENCE_LABELS)
 SENSITIVITY_LABELS: dict[str, str] = {
     "low": "Not very — I like a firm press",
