@@ -1,8 +1,7 @@
 """Every code the app knows, with its label, and every limit: their one home. Pure Python.
 
-Codes and labels live together as one ordered mapping (code → label), and the tuple of
-codes is derived from it, so a code can never lack a label. `published()` is the JSON the
-custom-routine editor reads (`GET /api/vocabulary`).
+Codes and labels live together as one ordered mapping (code → label) from which the tuple of
+codes derives, so no code lacks a label. `published()` is served at `GET /api/vocabulary`.
 """
 
 from __future__ import annotations
@@ -44,6 +43,7 @@ POSITIONS: dict[str, str] = {
     "feet-seated": "Feet, seated",
 }
 LAYERS = {"bare": "Bare skin", "shirt": "Thin shirt", "towel": "Towel", "socks": "Socks"}
+LAYER_WORDS = {"bare": "bare skin", "shirt": "a thin shirt", "towel": "a towel", "socks": "socks"}
 STEP_KIND_LABELS: dict[str, str] = {
     "mat": "On the mat",
     "breathing": "Breathing",
@@ -89,9 +89,13 @@ BEGINNER_ROUTINE_MAT_MAX = 5 * 60
 # Standing starts at 30 s to 2 min and grows by 1 to 2 min every few days: about 5 min after
 # the first week or two (intermediate), 10 min for people long used to it.
 STANDING_MAX = {"beginner": 2 * 60, "intermediate": 5 * 60, "experienced": 10 * 60}
-# "Lying flat on the back for a while": a few minutes. A short lie-down is fine for
-# everyone; in pregnancy the concern is lying flat for long.
-LONG_LYING_SECONDS = 3 * 60
+MAT_STEP_MIN = {"standing": 30}  # the shortest useful mat step; other positions: _OTHER
+MAT_STEP_MIN_OTHER = 60
+MAT_GRAIN = 30  # the planner shortens mat steps by this many seconds at a time
+# The day's limits on the mat, rung by rung of the progression ladder.
+DAY_LYING_LADDER = (60, 120, 180, 300, 420, 600, 720, 900, 1200)
+DAY_STANDING_LADDER = (30, 60, 90, 120, 180, 240, 300, 360, 420)
+LONG_LYING_SECONDS = 3 * 60  # "lying flat on the back for a while" (a concern in pregnancy)
 
 # ---- steps and routines, as the library's files may give them ----------------------------
 ROUTINE_SECONDS = Range(60, 60 * 60)
@@ -200,7 +204,7 @@ PLAN_ACTION_LABELS: dict[str, str] = {
 }
 PLAN_ACTIONS = tuple(PLAN_ACTION_LABELS)
 SHORTEN_MINUTES = Range(1, 120)
-STATUS_LABELS: dict[str, str] = {"done": "Done", "skipped": "Skipped"}
+STATUS_LABELS = {"done": "Done", "skipped": "Skipped"}
 STATUSES = tuple(STATUS_LABELS)
 
 # ---- sync ---------------------------------------------------------------------------------
@@ -255,6 +259,12 @@ def published() -> dict[str, Any]:
             "feet_positions": list(FEET_POSITIONS),
             "foot_layers": list(FOOT_LAYERS),
             "long_lying_seconds": LONG_LYING_SECONDS,
+            "step_seconds_min": {p: MAT_STEP_MIN.get(p, MAT_STEP_MIN_OTHER) for p in POSITIONS},
+            "grain_seconds": MAT_GRAIN,
+            "day_seconds_max": {
+                "lying": list(DAY_LYING_LADDER),
+                "standing": list(DAY_STANDING_LADDER),
+            },
         },
         "routine": {"seconds": ROUTINE_SECONDS.json()},
         "steps": {

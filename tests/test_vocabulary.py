@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 
 import pytest
 
 from acuplan import vocabulary
 from acuplan.catalog import CatalogError, load_library
+from acuplan.planner import mat_limit, standing_limit
+from acuplan.planner.fitting import mat_minimum
+from acuplan.planner.progression import start_rung
 from acuplan.records import SCHEMAS, RecordError, read, read_profile
 from acuplan.sync import SyncError, parse_push
 from acuplan.vocabulary import CODES, published
 from tests.test_catalog_validation import mat_routine
 
 PUBLISHED = published()
+MONDAY = date(2024, 6, 3)
 CODE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -152,3 +158,26 @@ def test_the_vocabulary_is_served_with_an_etag(client):
     again = client.get("/api/vocabulary", headers={"If-None-Match": etag})
     assert again.status_code == 304 and not again.data
     assert again.headers["ETag"] == etag
+
+
+def test_every_layer_has_words_for_a_sentence():
+    assert list(vocabulary.LAYER_WORDS) == list(vocabulary.LAYERS)
+
+
+def test_the_planner_keeps_the_published_mat_minimum_of_each_position(library):
+    least = PUBLISHED["mat"]["step_seconds_min"]
+    mat_steps = [s for r in library.routines.values() for s in r.steps if s.kind == "mat"]
+    for position in vocabulary.POSITIONS:
+        step = replace(mat_steps[0], position=position, breathing=None, meditation=None)
+        for seconds in (20, 45, 600):
+            assert mat_minimum(replace(step, seconds=seconds)) == min(least[position], seconds)
+
+
+@pytest.mark.parametrize("experience", vocabulary.EXPERIENCE)
+@pytest.mark.parametrize("sensitivity", vocabulary.SENSITIVITY)
+def test_the_day_limits_come_from_the_published_ladders(make_profile, experience, sensitivity):
+    person = make_profile(experience=experience, sensitivity=sensitivity)
+    ladders = PUBLISHED["mat"]["day_seconds_max"]
+    step = start_rung(person)
+    assert mat_limit(person, (), MONDAY) == ladders["lying"][step]
+    assert standing_limit(person, (), MONDAY) == ladders["standing"][step]
