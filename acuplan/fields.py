@@ -19,6 +19,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """`file: field: message`, the field left out when the whole file is meant."""
         where = f"{self.file}: {self.field}" if self.field else self.file
         return f"{where}: {self.message}"
 
@@ -27,6 +28,7 @@ class CatalogError(Exception):
     """The library is invalid; `problems` lists everything wrong with it."""
 
     def __init__(self, problems: list[Problem]) -> None:
+        """Keep every problem; the message lists them, one a line."""
         self.problems = problems
         lines = "\n".join(f"  {p}" for p in problems)
         super().__init__(f"the routine library has {len(problems)} problem(s):\n{lines}")
@@ -40,6 +42,7 @@ class Fields:
     """
 
     def __init__(self, data: Any, file: str, path: str, problems: list[Problem]):
+        """Read `data` (a table) found in `file` at `path`, adding problems to `problems`."""
         self.file, self.path, self.problems = file, path, problems
         self.data: dict[str, Any] = data if isinstance(data, dict) else {}
         self.read: set[str] = set()
@@ -47,13 +50,16 @@ class Fields:
             self.error("", f"must be a table, not {_type_name(data)}")
 
     def error(self, name: str, message: str) -> None:
+        """Note a problem with the field `name` of this table ("" for the table itself)."""
         field = ".".join(p for p in (self.path, name) if p)
         self.problems.append(Problem(self.file, field, message))
 
     def has(self, name: str) -> bool:
+        """Whether the table gives the field `name` at all."""
         return name in self.data
 
     def child(self, name: str, value: Any) -> Fields:
+        """Fields for a table nested in this one under `name`, sharing its problems."""
         return Fields(value, self.file, ".".join(p for p in (self.path, name) if p), self.problems)
 
     def _get(self, name: str, required: bool) -> Any:
@@ -67,6 +73,7 @@ class Fields:
     def text(
         self, name: str, *, required: bool = True, default: str = "", max_length: int = 2000
     ) -> str | None:
+        """Non-empty text of at most `max_length` characters, its whitespace collapsed."""
         value = self._get(name, required)
         if value is _MISSING:
             return None if required else default
@@ -87,7 +94,11 @@ class Fields:
         minimum: float = 0,
         maximum: float = 86400,
         integer: bool = False,
+        within: tuple[float, float] | None = None,
     ) -> float | None:
+        """A number (a whole one if `integer`) from `minimum` to `maximum`, or `within`."""
+        if within is not None:
+            minimum, maximum = within
         value = self._get(name, required)
         if value is _MISSING:
             return default
@@ -103,6 +114,7 @@ class Fields:
         return value
 
     def flag(self, name: str, *, default: bool = False) -> bool | None:
+        """true or false; `default` when absent."""
         value = self._get(name, False)
         if value is _MISSING:
             return default
@@ -112,6 +124,7 @@ class Fields:
         return value
 
     def choice(self, name: str, choices: Any, *, required: bool = True) -> str | None:
+        """One of `choices` (codes)."""
         value = self._get(name, required)
         if value is _MISSING:
             return None
@@ -123,6 +136,7 @@ class Fields:
     def reference(
         self, name: str, known: dict[str, Any], what: str, *, required: bool = True
     ) -> Any:
+        """The object `known` holds under the name given (a `what`: a pattern, a stretch)."""
         value = self._get(name, required)
         if value is _MISSING:
             return None
@@ -134,6 +148,7 @@ class Fields:
     def texts(
         self, name: str, *, required: bool = True, choices: Any = None
     ) -> tuple[str, ...] | None:
+        """A list of non-empty texts, each one of `choices` when they are given."""
         value = self._get(name, required)
         if value is _MISSING:
             return None if required else ()
@@ -152,6 +167,7 @@ class Fields:
         return tuple(" ".join(v.split()) for v in value)
 
     def table_list(self, name: str) -> list[Fields]:
+        """A non-empty list of tables, each as Fields named `name[i]`."""
         value = self._get(name, True)
         if value is _MISSING:
             return []

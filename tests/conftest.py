@@ -13,10 +13,21 @@ from pathlib import Path
 import flask_migrate
 import pytest
 
+from acuplan.catalog import load_library
 from acuplan.config import ROOT
+from acuplan.records import read_profile
 from app import create_app
 
 LIBRARY = ROOT / "routines"
+# The planner tests' person: a newcomer with stress, ten minutes on five evenings a week.
+PERSON = {
+    "goals": ["stress"],
+    "minutes_per_day": 10,
+    "days_per_week": 5,
+    "times": ["evening"],
+    "experience": "never",
+    "sensitivity": "medium",
+}
 
 
 def pytest_report_header(config):
@@ -24,6 +35,22 @@ def pytest_report_header(config):
     from tests.browser.test_sync_chaos import OPERATIONS, SEED
 
     return f"sync chaos test: seed {SEED}, {OPERATIONS} operations (CHAOS_SEED to replay)"
+
+
+@pytest.fixture(scope="session")
+def library():
+    """The routine library as shipped, loaded once."""
+    return load_library(LIBRARY)
+
+
+@pytest.fixture(scope="session")
+def make_profile():
+    """Make a planner profile: PERSON with `overrides`, read as a profile record's answers."""
+
+    def make(**overrides):
+        return read_profile(PERSON | overrides)
+
+    return make
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from acuplan.sync import KINDS
+from acuplan.vocabulary import RECORD_KINDS as KINDS
 from acuplan.web.request_input import well_formed
 from app import create_app
 from tests.conftest import Auth

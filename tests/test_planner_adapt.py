@@ -3,43 +3,27 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
-import pytest
-
-from acuplan.catalog import load_library
-from acuplan.planner import Profile, Screening, SessionRecord, build_plan, plan_json
+from acuplan.planner import Screening, SessionRecord, build_plan, plan_json
 from acuplan.planner.fitting import mat_minimum
 
-LIBRARY = Path(__file__).resolve().parents[1] / "routines"
 MONDAY = date(2024, 6, 3)
 
 
-@pytest.fixture(scope="module")
-def library():
-    return load_library(LIBRARY)
-
-
-def person(**changes) -> Profile:
-    values = dict(
-        goals=["stress"],
-        minutes_per_day=20,
-        days_per_week=3,
-        times=["evening"],
-        experience="never",
-        sensitivity="medium",
-    )
-    return Profile.from_dict(values | changes)
-
-
-def adapted(library, flags=(), history=(), on=MONDAY, **changes):
+def adapted(library, make_profile, flags=(), history=(), on=MONDAY, **changes):
     screening = Screening(frozenset(flags), none=not flags)
-    plan = build_plan(library, person(**changes), screening, history, on)
+    plan = build_plan(
+        library,
+        make_profile(**{"minutes_per_day": 20, "days_per_week": 3} | changes),
+        screening,
+        history,
+        on,
+    )
     return {a.routine: a for a in plan.adapted}, plan
 
 
-def test_every_routine_of_the_library_is_adapted(library):
-    by_slug, plan = adapted(library)
+def test_every_routine_of_the_library_is_adapted(library, make_profile):
+    by_slug, plan = adapted(library, make_profile)
     assert set(by_slug) == set(library.routines)
     data = plan_json(plan)["adapted"]
     assert set(data) == set(library.routines)
@@ -48,8 +32,10 @@ def test_every_routine_of_the_library_is_adapted(library):
         assert set(data[slug]["steps"][0]) == {"seconds", "layer", "note"}
 
 
-def test_a_newcomers_long_routine_is_shortened_to_todays_mat_time_with_a_reason(library):
-    by_slug, _ = adapted(library)
+def test_a_newcomers_long_routine_is_shortened_to_todays_mat_time_with_a_reason(
+    library, make_profile
+):
+    by_slug, _ = adapted(library, make_profile)
     routine = library.routines["lower-back-deep"]
     adaptation = by_slug["lower-back-deep"]
     mat = [
@@ -65,8 +51,8 @@ def test_a_newcomers_long_routine_is_shortened_to_todays_mat_time_with_a_reason(
     assert any("today's time on the mat" in n for n in adaptation.notices)
 
 
-def test_no_mat_for_anyone_screened_out_and_the_page_says_why(library):
-    by_slug, _ = adapted(library, flags={"pregnancy"})
+def test_no_mat_for_anyone_screened_out_and_the_page_says_why(library, make_profile):
+    by_slug, _ = adapted(library, make_profile, flags={"pregnancy"})
     for slug, routine in library.routines.items():
         for step, a in zip(routine.steps, by_slug[slug].steps, strict=True):
             if step.kind == "mat":
@@ -75,8 +61,8 @@ def test_no_mat_for_anyone_screened_out_and_the_page_says_why(library):
             assert any("ask a health professional" in n for n in by_slug[slug].notices)
 
 
-def test_red_flags_leave_out_the_mat_and_every_stretch(library):
-    by_slug, _ = adapted(library, flags={"red-flag-back"})
+def test_red_flags_leave_out_the_mat_and_every_stretch(library, make_profile):
+    by_slug, _ = adapted(library, make_profile, flags={"red-flag-back"})
     stretched = 0
     for slug, routine in library.routines.items():
         for step, a in zip(routine.steps, by_slug[slug].steps, strict=True):
@@ -86,18 +72,18 @@ def test_red_flags_leave_out_the_mat_and_every_stretch(library):
     assert stretched
 
 
-def test_a_reaction_today_leaves_the_mat_out_of_any_routine_today(library):
+def test_a_reaction_today_leaves_the_mat_out_of_any_routine_today(library, make_profile):
     dizzy = SessionRecord(MONDAY, "evening-unwind", 300, "done", adverse=True)
-    by_slug, _ = adapted(library, history=[dizzy])
+    by_slug, _ = adapted(library, make_profile, history=[dizzy])
     for slug, routine in library.routines.items():
         for step, a in zip(routine.steps, by_slug[slug].steps, strict=True):
             if step.kind == "mat":
                 assert a.seconds == 0 and "after the reaction you noted" in a.note
 
 
-def test_mat_time_already_done_today_leaves_less_for_a_library_routine(library):
+def test_mat_time_already_done_today_leaves_less_for_a_library_routine(library, make_profile):
     done = SessionRecord(MONDAY, "evening-unwind", 300, "done")
-    by_slug, _ = adapted(library, history=[done])
+    by_slug, _ = adapted(library, make_profile, history=[done])
     first = by_slug["first-five-minutes"]
     routine = library.routines["first-five-minutes"]
     assert all(
@@ -106,9 +92,9 @@ def test_mat_time_already_done_today_leaves_less_for_a_library_routine(library):
     assert any("More tomorrow" in n for n in first.notices)
 
 
-def test_a_returning_user_after_five_weeks_starts_again(library):
+def test_a_returning_user_after_five_weeks_starts_again(library, make_profile):
     old = [SessionRecord(MONDAY - timedelta(days=60 - n), "own", 1200, "done") for n in range(25)]
-    by_slug, plan = adapted(library, history=old, experience="regular")
+    by_slug, plan = adapted(library, make_profile, history=old, experience="regular")
     assert plan.mat_limit == 720
     assert any("starts again from the beginning" in n for n in plan.notes)
     routine = library.routines["long-mat-rest-30"]
@@ -120,8 +106,8 @@ def test_a_returning_user_after_five_weeks_starts_again(library):
     assert 0 < kept <= 720
 
 
-def test_a_carried_meditation_that_cannot_play_whole_leaves_the_mat_step_out(library):
-    by_slug, _ = adapted(library)
+def test_a_carried_meditation_that_cannot_play_whole_leaves_the_mat_step_out(library, make_profile):
+    by_slug, _ = adapted(library, make_profile)
     routine = library.routines["long-mat-rest-30"]
     (index,) = [i for i, s in enumerate(routine.steps) if s.kind == "mat"]
     assert routine.steps[index].meditation and mat_minimum(routine.steps[index]) > 300
@@ -129,7 +115,7 @@ def test_a_carried_meditation_that_cannot_play_whole_leaves_the_mat_step_out(lib
     assert step.seconds == 0 and "A shorter routine suits today better" in step.note
 
 
-def test_a_routine_as_written_has_no_notices(library):
-    by_slug, _ = adapted(library, experience="regular", sensitivity="low")
+def test_a_routine_as_written_has_no_notices(library, make_profile):
+    by_slug, _ = adapted(library, make_profile, experience="regular", sensitivity="low")
     assert not by_slug["first-five-minutes"].notices
     assert not by_slug["first-five-minutes"].changed

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acuplan.catalog import GOALS, load_library
 from acuplan.planner import (
     FLAGS,
     LYING,
     STANDING,
     PlanInputError,
-    Profile,
     Screening,
     SessionRecord,
     build_plan,
@@ -27,29 +24,12 @@ from acuplan.planner import (
 from acuplan.planner.fitting import mat_minimum, position_seconds
 from acuplan.planner.plan import with_lying
 from acuplan.planner.progression import start_rung
+from tests.strategies import profiles
 
-LIBRARY = Path(__file__).resolve().parents[1] / "routines"
 MONDAY = date(2024, 6, 3)
 NO_MAT = {"pregnancy", "bleeding", "epilepsy", "pacemaker", "heart", "blood-pressure"}
 NO_MAT |= {"fever", "neuropathy", "fracture-surgery", "varicose-severe"}
 NO_MAT |= {"unexplained-pain", "red-flag-back", "red-flag-head"}
-
-
-@pytest.fixture(scope="module")
-def library():
-    return load_library(LIBRARY)
-
-
-def profile(**changes) -> Profile:
-    values = dict(
-        goals=["stress"],
-        minutes_per_day=10,
-        days_per_week=7,
-        times=["evening"],
-        experience="never",
-        sensitivity="medium",
-    )
-    return Profile.from_dict(values | changes)
 
 
 def day(n: int) -> date:
@@ -64,14 +44,14 @@ def all_days(plan):
     return [d for week in plan.weeks for d in week.days]
 
 
-def test_a_session_counts_only_when_it_reached_the_current_rungs_length():
-    person = profile()  # starts at 5 minutes
+def test_a_session_counts_only_when_it_reached_the_current_rungs_length(make_profile):
+    person = make_profile(days_per_week=7)  # starts at 5 minutes
     assert mat_limit(person, [done(n, 240) for n in range(10)], day(10)) == 300
     assert mat_limit(person, [done(n, 300) for n in range(10)], day(10)) == 420
 
 
-def test_only_time_lying_on_the_mat_counts_toward_the_lying_ladder(library):
-    person = profile()
+def test_only_time_lying_on_the_mat_counts_toward_the_lying_ladder(library, make_profile):
+    person = make_profile(days_per_week=7)
     standing = [done(n, 300, lying_seconds=0) for n in range(10)]
     assert mat_limit(person, standing, day(10)) == 300
     # a routine that is all feet: its mat time is not lying time, whatever the record says
@@ -82,9 +62,13 @@ def test_only_time_lying_on_the_mat_counts_toward_the_lying_ladder(library):
     assert build_plan(library, person, Screening(), lying, day(10)).mat_limit == 420
 
 
-def test_two_slots_share_one_days_mat_time(library):
-    person = profile(
-        experience="regular", minutes_per_day=40, times=["morning", "evening"], goals=["recovery"]
+def test_two_slots_share_one_days_mat_time(library, make_profile):
+    person = make_profile(
+        days_per_week=7,
+        experience="regular",
+        minutes_per_day=40,
+        times=["morning", "evening"],
+        goals=["recovery"],
     )
     plan = build_plan(library, person, Screening(), (), MONDAY)
     for planned in all_days(plan):
@@ -92,8 +76,10 @@ def test_two_slots_share_one_days_mat_time(library):
         assert sum(s.mat_seconds for s in planned.sessions) <= planned.mat_limit == 720
 
 
-def test_calm_goals_give_the_evening_the_mat_first(library):
-    person = profile(minutes_per_day=20, times=["morning", "evening"], goals=["sleep"])
+def test_calm_goals_give_the_evening_the_mat_first(library, make_profile):
+    person = make_profile(
+        days_per_week=7, minutes_per_day=20, times=["morning", "evening"], goals=["sleep"]
+    )
     plan = build_plan(library, person, Screening(), (), MONDAY)
     for planned in all_days(plan):
         morning, evening = planned.sessions
@@ -101,8 +87,8 @@ def test_calm_goals_give_the_evening_the_mat_first(library):
         assert morning.mat_seconds + evening.mat_seconds <= 300
 
 
-def test_a_week_away_steps_back_one_rung_and_four_weeks_start_again(library):
-    person = profile(experience="regular")  # starts at 12 minutes
+def test_a_week_away_steps_back_one_rung_and_four_weeks_start_again(library, make_profile):
+    person = make_profile(days_per_week=7, experience="regular")  # starts at 12 minutes
     steady = [done(n, 1200, "own") for n in range(30)]
     level = rung(person, steady, day(30))
     assert LYING[level] > 720
@@ -117,8 +103,8 @@ def test_a_week_away_steps_back_one_rung_and_four_weeks_start_again(library):
     assert any("35 days" in n and "from the beginning" in n for n in back.notes)
 
 
-def test_the_plan_ahead_does_not_step_back_for_days_that_have_not_happened(library):
-    person = profile(experience="regular", days_per_week=3)
+def test_the_plan_ahead_does_not_step_back_for_days_that_have_not_happened(library, make_profile):
+    person = make_profile(experience="regular", days_per_week=3)
     steady = [done(n, 1200, "own") for n in range(30)]
     plan = build_plan(library, person, Screening(), steady, day(31))
     limits = {d.mat_limit for d in all_days(plan)}
@@ -126,15 +112,17 @@ def test_the_plan_ahead_does_not_step_back_for_days_that_have_not_happened(libra
     assert not any("since your last session" in n for n in plan.notes)
 
 
-def test_after_a_long_break_the_first_week_rule_applies_again():
-    person = profile()
+def test_after_a_long_break_the_first_week_rule_applies_again(make_profile):
+    person = make_profile(days_per_week=7)
     before = [done(n, 1200) for n in range(40)]
     again = [done(n, 300) for n in range(80, 86)]
     assert mat_limit(person, before + again, day(86)) == 300  # only six days back
 
 
-def test_a_reaction_logged_today_takes_the_mat_out_of_the_rest_of_today(library):
-    person = profile(minutes_per_day=20, times=["morning", "evening"], goals=["stress"])
+def test_a_reaction_logged_today_takes_the_mat_out_of_the_rest_of_today(library, make_profile):
+    person = make_profile(
+        days_per_week=7, minutes_per_day=20, times=["morning", "evening"], goals=["stress"]
+    )
     calm = build_plan(library, person, Screening(), (), MONDAY)
     morning = calm.weeks[0].days[0].sessions[0]
     assert calm.weeks[0].days[0].sessions[1].mat_seconds > 0
@@ -148,15 +136,15 @@ def test_a_reaction_logged_today_takes_the_mat_out_of_the_rest_of_today(library)
     assert plan.weeks[0].days[1].mat_limit < calm.weeks[0].days[1].mat_limit
 
 
-def test_mat_time_done_outside_the_plan_today_counts_against_today(library):
-    person = profile(minutes_per_day=20)
+def test_mat_time_done_outside_the_plan_today_counts_against_today(library, make_profile):
+    person = make_profile(days_per_week=7, minutes_per_day=20)
     other = SessionRecord(MONDAY, "long-mat-rest-30", 200, "done", lying_seconds=200)
     plan = build_plan(library, person, Screening(), [other], MONDAY)
     assert sum(s.mat_seconds for s in plan.weeks[0].days[0].sessions) <= 100
 
 
-def test_no_mat_after_broken_skin_until_the_journal_says_it_has_healed(library):
-    person = profile()
+def test_no_mat_after_broken_skin_until_the_journal_says_it_has_healed(library, make_profile):
+    person = make_profile(days_per_week=7)
     bruise = done(0, 300, adverse=True, skin=True)
     later = [done(n, 0) for n in range(1, 5)]
     plan = build_plan(library, person, Screening(), [bruise, *later], day(5))
@@ -220,15 +208,6 @@ def test_a_mat_step_that_would_be_cut_too_short_is_left_out_not_shortened(librar
     assert sum(s for st_, s in zip(routine.steps, fitted, strict=True) if st_.kind == "mat") == 0
 
 
-profiles = st.builds(
-    Profile,
-    goals=st.lists(st.sampled_from(list(GOALS)), min_size=1, max_size=3, unique=True).map(tuple),
-    minutes_per_day=st.integers(5, 120),
-    days_per_week=st.integers(1, 7),
-    times=st.sampled_from([("morning",), ("evening",), ("morning", "evening")]),
-    experience=st.sampled_from(["never", "few", "regular"]),
-    sensitivity=st.sampled_from(["low", "medium", "high"]),
-)
 ROUTINES = ["evening-unwind", "long-mat-rest-30", "feet-after-a-long-day", "own"]
 
 

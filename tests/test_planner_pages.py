@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from acuplan.catalog import GOALS
-from acuplan.onboarding import FLAG_QUESTIONS
 from acuplan.planner import FLAGS
+from acuplan.vocabulary import FLAG_QUESTIONS
 from tests.test_pwa import worker_constants
 
 

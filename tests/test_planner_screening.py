@@ -3,59 +3,58 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acuplan.catalog import GOALS, load_library
+from acuplan.catalog import GOALS
 from acuplan.planner import (
     FLAGS,
     PlanInputError,
-    Profile,
     Screening,
     assess_screening,
     build_plan,
     plan_json,
 )
+from acuplan.records import read_screening
 
-LIBRARY = Path(__file__).resolve().parents[1] / "routines"
 MONDAY = date(2024, 6, 3)
 RED_FLAGS = frozenset({"red-flag-back", "red-flag-head"})
-
-
-@pytest.fixture(scope="module")
-def library():
-    return load_library(LIBRARY)
-
-
-def person(**changes) -> Profile:
-    values = dict(
-        goals=["stress", "lower-back"],
-        minutes_per_day=20,
-        days_per_week=7,
-        times=["evening"],
-        experience="few",
-        sensitivity="medium",
-    )
-    return Profile.from_dict(values | changes)
+# Unlike conftest's PERSON: two goals, twenty minutes every day, some experience.
+PERSON = dict(goals=["stress", "lower-back"], minutes_per_day=20, days_per_week=7, experience="few")
 
 
 def outcome(*flags):
     return assess_screening(Screening(frozenset(flags)))
 
 
-def test_none_of_these_is_an_answer_and_nothing_ticked_is_not(library):
-    assert Screening.from_dict({"flags": ["none"]}).answered
-    assert not Screening.from_dict({"flags": []}).answered
-    assert not Screening.from_dict({}).answered
+def test_none_of_these_is_an_answer_and_nothing_ticked_is_not(library, make_profile):
+    assert read_screening({"flags": ["none"]}).answered
+    assert not read_screening({"flags": []}).answered
+    assert not read_screening({}).answered
     with pytest.raises(PlanInputError, match=r"^flags: 'none' cannot go with other answers"):
-        Screening.from_dict({"flags": ["none", "skin"]})
-    unanswered = plan_json(build_plan(library, person(), Screening(), (), MONDAY))
+        read_screening({"flags": ["none", "skin"]})
+    unanswered = plan_json(
+        build_plan(
+            library,
+            make_profile(**PERSON),
+            Screening(),
+            (),
+            MONDAY,
+        )
+    )
     assert unanswered["screened"] is False
     assert "not answered the health questions" in unanswered["notes"][0]
-    answered = plan_json(build_plan(library, person(), Screening(none=True), (), MONDAY))
+    answered = plan_json(
+        build_plan(
+            library,
+            make_profile(**PERSON),
+            Screening(none=True),
+            (),
+            MONDAY,
+        )
+    )
     assert answered["screened"] is True and answered["notes"] == []
 
 
@@ -78,11 +77,17 @@ def test_moles_numbness_and_osteoporosis_keep_the_mat_with_their_care():
 
 
 @pytest.mark.parametrize("flag", ["red-flag-back", "red-flag-head", "unexplained-pain"])
-def test_red_flags_mean_no_mat_no_stretching_and_see_a_professional(library, flag):
+def test_red_flags_mean_no_mat_no_stretching_and_see_a_professional(library, flag, make_profile):
     safety = outcome(flag)
     assert not safety.mat and not safety.stretches and not safety.rules.stretches
     assert "Please see a health professional first." in safety.notes[0]
-    plan = build_plan(library, person(), Screening(frozenset({flag})), (), MONDAY)
+    plan = build_plan(
+        library,
+        make_profile(**PERSON),
+        Screening(frozenset({flag})),
+        (),
+        MONDAY,
+    )
     for week in plan.weeks:
         for day in week.days:
             for session in day.sessions:
@@ -144,9 +149,15 @@ def every_fitting(plan):
     goals=st.lists(st.sampled_from(list(GOALS)), min_size=1, max_size=3, unique=True),
     minutes=st.integers(5, 60),
 )
-def test_no_plan_or_routine_keeps_what_an_answer_leaves_out(library, flags, goals, minutes):
+def test_no_plan_or_routine_keeps_what_an_answer_leaves_out(
+    library, flags, goals, minutes, make_profile
+):
     plan = build_plan(
-        library, person(goals=goals, minutes_per_day=minutes), Screening(flags), (), MONDAY
+        library,
+        make_profile(**PERSON | dict(goals=goals, minutes_per_day=minutes)),
+        Screening(flags),
+        (),
+        MONDAY,
     )
     out = set().union(*(ASKS_OUT.get(flag, set()) for flag in flags))
     no_stretch = bool(flags & {"fracture-surgery", "unexplained-pain"} | flags & RED_FLAGS)
@@ -164,8 +175,16 @@ def test_no_plan_or_routine_keeps_what_an_answer_leaves_out(library, flags, goal
                 assert kept <= 60
 
 
-def test_a_pregnant_persons_plan_and_library_leave_out_twists_and_front_lying(library):
-    plan = build_plan(library, person(), Screening(frozenset({"pregnancy"})), (), MONDAY)
+def test_a_pregnant_persons_plan_and_library_leave_out_twists_and_front_lying(
+    library, make_profile
+):
+    plan = build_plan(
+        library,
+        make_profile(**PERSON),
+        Screening(frozenset({"pregnancy"})),
+        (),
+        MONDAY,
+    )
     removed = {
         step.stretch.id
         for a in plan.adapted

@@ -1,14 +1,9 @@
 """The routine library: routines/*.toml validated into typed objects. No Flask here."""
 
 from ..fields import CatalogError, Problem
+from ..vocabulary import ASKS, GOALS, LAYERS, LEVELS, MEDITATION_KINDS, POSITIONS
 from .load import load_library
 from .model import (
-    ASKS,
-    GOALS,
-    LAYERS,
-    LEVELS,
-    MEDITATION_KINDS,
-    POSITIONS,
     BreathingPattern,
     Library,
     Meditation,

@@ -5,25 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..fields import SLUG, CatalogError, Fields, Problem
-from .model import (
+from ..vocabulary import (
+    BEGINNER_MAT_STEP_MAX,
+    BELL_EVERY,
+    BREATHING_CYCLES,
+    FEET_POSITIONS,
+    FOOT_LAYERS,
     GOALS,
     LAYERS,
     LEVELS,
+    MAT_STEP_MAX,
     POSITIONS,
+    STANDING_MAX,
     STEP_KINDS,
-    Library,
-    Meditation,
-    Routine,
-    Step,
+    STEP_SECONDS,
+    STRETCH_HOLD,
+    STRETCH_REPS,
+    SWITCH_PAUSE,
+    SWITCH_PAUSE_DEFAULT,
 )
-from .rules import STANDING_MAX, check_layer, check_pattern_use, check_routine
+from .model import Library, Meditation, Routine, Step
+from .rules import check_layer, check_pattern_use, check_routine
 from .shared import display, load_shared, parse_meditation, parse_pattern, parse_stretch, read_toml
 from .spoken import later_parts, spoken_part
-
-MAT_STEP_MAX = 30 * 60  # longer sessions risk bruising
-BEGINNER_MAT_STEP_MAX = 5 * 60  # first sessions lying on the mat
-FOOT_LAYERS = ("bare", "socks")
-SWITCH_PAUSE = 5
 
 
 def load_library(root: str | Path) -> Library:
@@ -71,7 +75,7 @@ def _routine(path: Path, root: Path, library: Library, problems: list[Problem]) 
     return Routine(slug=path.stem, steps=tuple(parsed), **values)
 
 
-def _duration(f: Fields, maximum: int = 3600) -> int | None:
+def _duration(f: Fields, maximum: float = STEP_SECONDS.high) -> int | None:
     """Seconds from exactly one of `minutes` or `seconds`."""
     if f.has("minutes") == f.has("seconds"):
         f.error("minutes", "give exactly one of minutes or seconds")
@@ -80,7 +84,7 @@ def _duration(f: Fields, maximum: int = 3600) -> int | None:
     if f.has("minutes"):
         minutes = f.number("minutes", minimum=0.25, maximum=maximum / 60)
         return None if minutes is None else round(minutes * 60)
-    seconds = f.number("seconds", minimum=10, maximum=maximum, integer=True)
+    seconds = f.number("seconds", minimum=STEP_SECONDS.low, maximum=maximum, integer=True)
     return None if seconds is None else int(seconds)
 
 
@@ -124,7 +128,7 @@ def _mat_step(f: Fields, level: str | None, library: Library) -> Step | None:
                 f"a mat step here may last at most {limit // 60} min ({why}); "
                 f"got {seconds / 60:g} min",
             )
-    if position in ("standing", "feet-seated") and layer and layer not in FOOT_LAYERS:
+    if position in FEET_POSITIONS and layer and layer not in FOOT_LAYERS:
         f.error("layer", f"feet on the mat go bare or in socks, not {layer!r}")
     if position == "standing" and level == "beginner" and layer and layer != "socks":
         f.error("layer", "beginners stand on the mat in socks")
@@ -156,7 +160,7 @@ def _breathing_step(f: Fields, level: str | None, library: Library) -> Step | No
     pattern = f.reference("pattern", library.patterns, "breathing pattern")
     instruction = f.text("instruction", required=False)
     if f.has("cycles"):
-        cycles = f.number("cycles", minimum=1, maximum=200, integer=True)
+        cycles = f.number("cycles", within=BREATHING_CYCLES, integer=True)
         if f.has("minutes") or f.has("seconds"):
             f.error("cycles", "give cycles, or minutes or seconds, not both")
     else:
@@ -179,14 +183,13 @@ def _breathing_step(f: Fields, level: str | None, library: Library) -> Step | No
 def _stretch_step(f: Fields, level: str | None, library: Library) -> Step | None:
     stretch = f.reference("stretch", library.stretches, "stretch")
     instruction = f.text("instruction", required=False)
-    hold = f.number("hold", required=False, minimum=5, maximum=180, integer=True)
-    reps = f.number("reps", required=False, default=1, minimum=1, maximum=20, integer=True)
+    hold = f.number("hold", required=False, within=STRETCH_HOLD, integer=True)
+    reps = f.number("reps", required=False, default=1, within=STRETCH_REPS, integer=True)
     pause = f.number(
         "switch_pause",
         required=False,
-        default=SWITCH_PAUSE,
-        minimum=0,
-        maximum=60,
+        default=SWITCH_PAUSE_DEFAULT,
+        within=SWITCH_PAUSE,
         integer=True,
     )
     if stretch is None or reps is None or pause is None or (f.has("hold") and hold is None):
@@ -207,7 +210,7 @@ def _stretch_step(f: Fields, level: str | None, library: Library) -> Step | None
 def _meditation_step(f: Fields, level: str | None, library: Library) -> Step | None:
     meditation = f.reference("meditation", library.meditations, "meditation")
     instruction = f.text("instruction", required=False)
-    bell = f.number("bell_every", required=False, minimum=15, maximum=1800, integer=True)
+    bell = f.number("bell_every", required=False, within=BELL_EVERY, integer=True)
     seconds = _duration(f)
     if meditation and seconds is not None:
         _check_prompts_fit(f, meditation, seconds)

@@ -4,68 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-GOALS: dict[str, str] = {
-    "stress": "Stress",
-    "sleep": "Sleep",
-    "lower-back": "Lower back",
-    "neck-shoulders": "Neck & shoulders",
-    "headache": "Tension headache",
-    "tired-feet": "Tired feet",
-    "morning-energy": "Morning energy",
-    "menstrual": "Menstrual comfort",
-    "recovery": "Recovery",
-    "meditation": "Deeper meditation",
-}
-LEVELS: dict[str, str] = {
-    "beginner": "Beginner",
-    "intermediate": "Intermediate",
-    "experienced": "Experienced",
-}
-POSITIONS: dict[str, str] = {
-    "upper-back": "Lying, upper back",
-    "lower-back": "Lying, lower back",
-    "neck-pillow": "Neck on the pillow",
-    "standing": "Standing",
-    "sitting": "Sitting",
-    "feet-seated": "Feet, seated",
-}
-LAYERS: dict[str, str] = {
-    "bare": "Bare skin",
-    "shirt": "Thin shirt",
-    "towel": "Towel",
-    "socks": "Socks",
-}
-MEDITATION_KINDS: dict[str, str] = {
-    "body-scan": "Body scan",
-    "breath-counting": "Breath counting",
-    "noting": "Noting",
-    "loving-kindness": "Loving-kindness",
-    "open-awareness": "Open awareness",
-    "grounding": "5-4-3-2-1 grounding",
-    "wind-down": "Wind-down visualisation",
-    # Not a meditation of its own: a few quiet words now and then while a person lies on
-    # the mat reading, listening or working, so a long stay never goes unchecked.
-    "check-in": "Gentle check-ins",
-}
-STEP_KINDS = ("mat", "breathing", "stretch", "meditation")
-
-# What a stretch or breathing pattern asks of the body, so the safety answers can leave out
-# what they must (DOMAIN.md, "Beyond the mat"). Stretches and patterns list theirs in the
-# shared files; mat steps derive theirs from position and length (Step.asks).
-ASKS: dict[str, str] = {
-    "lying-front": "Lying on the front",
-    "lying-back": "Lying flat on the back for a while",
-    "deep-twist": "A deep twist of the spine",
-    "forward-fold": "Folding forward, more than a gentle bend",
-    "inversion": "Head below the heart, or legs raised above it",
-    "breath-hold": "Holding the breath for 4 seconds or more",
-    "fast-breathing": "Fast or energising breathing",
-}
-BREATH_HOLD_SECONDS = 4
-LYING_POSITIONS = ("upper-back", "lower-back", "neck-pillow")
-# "Lying flat on the back for a while": a few minutes. A short lie-down is fine for everyone;
-# in pregnancy the concern is lying flat for long (DOMAIN.md).
-LONG_LYING_SECONDS = 3 * 60
+from ..vocabulary import LONG_LYING_SECONDS, LYING_POSITIONS, POSITIONS
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import GOALS, LEVELS, POSITIONS, Library, Routine, Step
+from ..vocabulary import GOALS, LEVELS, POSITIONS
+from .model import Library, Routine, Step
 
 DURATIONS: dict[str, tuple[str, int, int]] = {
     "short": ("Up to 10 min", 0, 10 * 60),

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from ..fields import Fields
-from .model import LEVELS, LYING_POSITIONS, BreathingPattern, Step
+from ..vocabulary import (
+    BEGINNER_ROUTINE_MAT_MAX,
+    FEET_POSITIONS,
+    LEVELS,
+    LYING_POSITIONS,
+    ROUTINE_MAT_MAX,
+    ROUTINE_SECONDS,
+    STANDING_MAX,
+)
+from .model import BreathingPattern, Step
 from .shared import says_caveat
 
-ROUTINE_MAT_MAX = 30 * 60  # the upper bound per session; longer risks bruising
-# First sessions on the mat last 5 min (DOMAIN.md), and the limits are per day, not per
-# step: a beginner routine holds 5 min on the mat in all, however it splits them.
-BEGINNER_ROUTINE_MAT_MAX = 5 * 60
-# Standing starts at 30 s to 2 min and grows by 1 to 2 min every few days: about 5 min after the
-# first week or two (intermediate), 10 min for people long used to it.
-STANDING_MAX = {"beginner": 2 * 60, "intermediate": 5 * 60, "experienced": 10 * 60}
-ROUTINE_MIN, ROUTINE_MAX = 60, 60 * 60
-FEET_POSITIONS = ("standing", "feet-seated")
+ROUTINE_MIN, ROUTINE_MAX = ROUTINE_SECONDS
 LEVEL_ORDER = tuple(LEVELS)
 
 

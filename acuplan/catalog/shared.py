@@ -6,16 +6,18 @@ import tomllib
 from pathlib import Path
 
 from ..fields import SLUG, Fields, Problem
-from .model import (
+from ..vocabulary import (
     ASKS,
+    BREATH_HOLD,
     BREATH_HOLD_SECONDS,
+    BREATH_PHASE,
+    BREATH_TOP_UP,
+    BREATHING_CYCLES,
     LEVELS,
     MEDITATION_KINDS,
-    BreathingPattern,
-    Meditation,
-    Prompt,
-    Stretch,
+    STRETCH_HOLD,
 )
+from .model import BreathingPattern, Meditation, Prompt, Stretch
 
 # Asking something of the body is what makes a pattern need a safety sentence.
 ASKS_NEEDING_A_CAVEAT = frozenset({"breath-hold", "fast-breathing"})
@@ -62,11 +64,11 @@ def parse_pattern(key: str, f: Fields) -> BreathingPattern | None:
         name=f.text("name"),
         summary=f.text("summary"),
         instruction=f.text("instruction"),
-        inhale=f.number("inhale", minimum=0.5, maximum=30),
-        exhale=f.number("exhale", minimum=0.5, maximum=30),
-        hold_in=f.number("hold_in", required=False, default=0, maximum=30),
-        hold_out=f.number("hold_out", required=False, default=0, maximum=30),
-        top_up=f.number("top_up", required=False, default=0, maximum=10),
+        inhale=f.number("inhale", within=BREATH_PHASE),
+        exhale=f.number("exhale", within=BREATH_PHASE),
+        hold_in=f.number("hold_in", required=False, default=0, within=BREATH_HOLD),
+        hold_out=f.number("hold_out", required=False, default=0, within=BREATH_HOLD),
+        top_up=f.number("top_up", required=False, default=0, within=BREATH_TOP_UP),
         asks=_asks(f),
         level=f.choice("level", LEVELS),
         max_cycles=_max_cycles(f),
@@ -106,7 +108,7 @@ def _max_cycles(f: Fields) -> tuple[tuple[str, int], ...] | None:
     before = len(f.problems)
     table = f.child("max_cycles", f.data["max_cycles"])
     limits = {
-        level: table.number(level, required=False, minimum=1, maximum=200, integer=True)
+        level: table.number(level, required=False, within=BREATHING_CYCLES, integer=True)
         for level in LEVELS
     }
     table.finish()
@@ -120,7 +122,7 @@ def parse_stretch(key: str, f: Fields) -> Stretch | None:
     values = dict(
         name=f.text("name"),
         instruction=f.text("instruction"),
-        hold=f.number("hold", minimum=5, maximum=180, integer=True),
+        hold=f.number("hold", within=STRETCH_HOLD, integer=True),
         sided=f.flag("sided"),
         areas=f.texts("areas", required=False),
         asks=_asks(f),

@@ -4,12 +4,13 @@ This package is the one place the planning rules live. No Flask, no I/O, no cloc
 same inputs always give the same plan.
 """
 
+from acuplan.vocabulary import FLAGS
+
 from .choose import Session, Swap, Version
 from .fitting import StepRules, fit_routine
 from .output import plan_json
 from .plan import Day, Plan, Week, build_plan
 from .profile import (
-    FLAGS,
     PlanInputError,
     Profile,
     Screening,

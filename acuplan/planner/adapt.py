@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from acuplan.catalog import Routine, Step
+from acuplan.vocabulary import LAYER_WORDS
 
 from .fitting import BRIEF, asks_of, fit_mat, mat_layers, mat_minimum, step_lengths
 from .safety import Safety
-
-LAYER_WORDS = {"shirt": "a thin shirt", "towel": "a towel", "socks": "socks", "bare": "bare skin"}
 
 
 @dataclass(frozen=True)

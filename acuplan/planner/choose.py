@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from acuplan.catalog import Library, Routine
+from acuplan.vocabulary import EXPERIENCE, LEVELS
 
 from .fitting import MIND_GOALS, StepRules, fit_routine, mat_layers, mat_seconds
 from .profile import Profile
 
-LEVEL_RANK = {"beginner": 0, "intermediate": 1, "experienced": 2}
-EXPERIENCE_RANK = {"never": 0, "few": 1, "regular": 2}
+LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
+EXPERIENCE_RANK = {answer: rank for rank, answer in enumerate(EXPERIENCE)}
 UNLOCK = ((900, 2), (420, 1))  # mat seconds reached -> the routine level that now fits
 SHORTER = (900, 600, 300)
 SWAPS = 3  # other routines offered in place of a planned one

@@ -4,7 +4,7 @@ A fitted routine is given as `step_seconds`: one number per step of the routine,
 step left out. Mat steps are scaled down (never up) to the mat limit; the other steps are
 shortened in whole units (breathing cycles, stretch repetitions, half minutes of
 meditation) or left out, the least important first, until the whole fits. No step is ever
-made shorter than is useful (MAT_MINIMUM, a whole breathing round, a whole stretch hold, a
+made shorter than is useful (MAT_STEP_MIN, a whole breathing round, a whole stretch hold, a
 meditation's whole script): such a step is left out instead, and the planner then prefers
 another routine that fits whole.
 """
@@ -16,16 +16,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from acuplan.catalog import Routine, Step
+from acuplan.vocabulary import (
+    FEET_POSITIONS,
+    MAT_GRAIN,
+    MAT_STEP_MAX,
+    MAT_STEP_MIN,
+    MAT_STEP_MIN_OTHER,
+)
 
-MAT_STEP_MAX = 30 * 60  # longer sessions risk bruising
-MAT_GRAIN = 30
 MIN_BREATHS = 3
 BODY_GOALS = {"lower-back", "neck-shoulders", "headache", "tired-feet", "recovery", "menstrual"}
 MIND_GOALS = {"stress", "sleep", "meditation"}
-FEET = ("standing", "feet-seated")
-LYING_POSITIONS = ("upper-back", "lower-back", "neck-pillow")
-MAT_MINIMUM = {"standing": 30}  # seconds; every other position: MAT_MINIMUM_OTHER
-MAT_MINIMUM_OTHER = 60
 BRIEF = 60  # seconds a step whose ask the screening keeps brief may last
 
 
@@ -61,7 +62,7 @@ def asks_of(step: Step) -> frozenset[str]:
 
 def mat_minimum(step: Step) -> int:
     """The shortest a mat step may usefully last; one carrying a script lasts the script."""
-    least = MAT_MINIMUM.get(step.position or "", MAT_MINIMUM_OTHER)
+    least = MAT_STEP_MIN.get(step.position or "", MAT_STEP_MIN_OTHER)
     if step.meditation and step.meditation.prompts:
         least = max(least, (step.meditation.prompts[-1].at // MAT_GRAIN + 1) * MAT_GRAIN)
     if step.breathing:
@@ -116,7 +117,7 @@ def mat_layers(
     for step, seconds in zip(routine.steps, step_seconds, strict=True):
         layer = step.layer if step.kind == "mat" and seconds else None
         if layer == "bare" and covered:
-            layer = "socks" if step.position in FEET else "shirt"
+            layer = "socks" if step.position in FEET_POSITIONS else "shirt"
         if layer and step.position == "standing" and covered:
             layer = "socks"
         layers.append(layer)

@@ -7,12 +7,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from acuplan.catalog import Library
+from acuplan.vocabulary import LYING_POSITIONS, SLOTS
 
 from .adapt import Adaptation, Allowance, adapt_routine
 from .choose import Limits, Memory, Session, plan_session
-from .fitting import LYING_POSITIONS, MIND_GOALS, position_seconds
+from .fitting import MIND_GOALS, position_seconds
 from .notes import progress_notes
-from .profile import SLOTS, Profile, Screening, SessionRecord
+from .profile import Profile, Screening, SessionRecord
 from .progression import LYING, STANDING, rung
 from .safety import Safety, assess_screening
 

@@ -1,6 +1,8 @@
 """The planner's typed inputs: profile, safety screening and session history, validated.
 
 Every check raises PlanInputError naming the field, so the web layer can answer 400 with it.
+The answers arrive as a `profile` record, read by acuplan.records; the history is built on
+the device from several kinds of record, and read here.
 """
 
 from __future__ import annotations
@@ -11,33 +13,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from acuplan.catalog import GOALS
-
-SLOTS = ("morning", "evening")
-EXPERIENCE = ("never", "few", "regular")
-SENSITIVITY = ("low", "medium", "high")
-STATUSES = ("done", "skipped")
-FLAGS = (
-    "pregnancy",
-    "bleeding",
-    "epilepsy",
-    "pacemaker",
-    "heart",
-    "blood-pressure",
-    "fever",
-    "neuropathy",
-    "fracture-surgery",
-    "varicose-severe",
-    "skin",
-    "varicose",
-    "moles-skin",
-    "numbness",
-    "osteoporosis",
-    "unexplained-pain",
-    "red-flag-back",
-    "red-flag-head",
+from acuplan.vocabulary import (
+    DAYS_PER_WEEK,
+    EXPERIENCE,
+    FLAGS,
+    GOALS,
+    MINUTES_PER_DAY,
+    NONE,
+    SENSITIVITY,
+    SLOTS,
+    STATUSES,
 )
-NONE = "none"  # the explicit answer "none of these apply to me"
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -45,6 +32,7 @@ class PlanInputError(ValueError):
     """One input is wrong: `field` names it, `message` says why in plain words."""
 
     def __init__(self, field: str, message: str) -> None:
+        """The field's name (dotted, with list indexes) and what is wrong with it."""
         self.field, self.message = field, message
         super().__init__(f"{field}: {message}")
 
@@ -61,28 +49,16 @@ class Profile:
     sensitivity: str
 
     def __post_init__(self) -> None:
+        """Refuse answers the planner does not know."""
         _choices("goals", self.goals, GOALS, "goal")
-        _between("minutes_per_day", self.minutes_per_day, 5, 120)
-        _between("days_per_week", self.days_per_week, 1, 7)
+        _between("minutes_per_day", self.minutes_per_day, *MINUTES_PER_DAY)
+        _between("days_per_week", self.days_per_week, *DAYS_PER_WEEK)
         _choices("times", self.times, SLOTS, "time")
         for name in ("goals", "times"):
             if len(set(getattr(self, name))) < len(getattr(self, name)):
                 raise PlanInputError(name, "give each choice once")
         _choice("experience", self.experience, EXPERIENCE)
         _choice("sensitivity", self.sensitivity, SENSITIVITY)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Profile:
-        """A profile from JSON or form values; whole numbers may come as text."""
-        times = sorted(_texts("times", data.get("times")), key=_slot_order)
-        return cls(
-            goals=tuple(dict.fromkeys(_texts("goals", data.get("goals")))),
-            minutes_per_day=_whole("minutes_per_day", data.get("minutes_per_day")),
-            days_per_week=_whole("days_per_week", data.get("days_per_week")),
-            times=tuple(dict.fromkeys(times)),
-            experience=data.get("experience"),
-            sensitivity=data.get("sensitivity", "medium"),
-        )
 
 
 @dataclass(frozen=True)
@@ -94,18 +70,15 @@ class Screening:
     none: bool = False
 
     def __post_init__(self) -> None:
+        """Refuse unknown answers, and `none` with others."""
         _choices("flags", tuple(sorted(self.flags)), FLAGS, "answer", allow_empty=True)
         if self.none and self.flags:
             raise PlanInputError("flags", f"{NONE!r} cannot go with other answers")
 
     @property
     def answered(self) -> bool:
+        """Whether the questions were answered at all."""
         return self.none or bool(self.flags)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Screening:
-        given = set(_texts("flags", data.get("flags", [])))
-        return cls(frozenset(given - {NONE}), NONE in given)
 
 
 @dataclass(frozen=True)
@@ -127,6 +100,7 @@ class SessionRecord:
     healed: bool | None = None
 
     def __post_init__(self) -> None:
+        """Refuse a session the planner cannot count."""
         if not isinstance(self.date, date) or isinstance(self.date, datetime):
             raise PlanInputError("date", "not a date (YYYY-MM-DD)")
         if not isinstance(self.routine, str) or not self.routine.strip():
@@ -150,6 +124,7 @@ class SessionRecord:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SessionRecord:
+        """A session of the history as the device sends it."""
         lying = data.get("lying_seconds")
         return cls(
             date=parse_date(data.get("date")),
@@ -189,20 +164,6 @@ def parse_date(value: Any, field: str = "date") -> date:
         except ValueError:
             pass
     raise PlanInputError(field, "not a date (YYYY-MM-DD)")
-
-
-def _slot_order(slot: str) -> int:
-    return SLOTS.index(slot) if slot in SLOTS else len(SLOTS)
-
-
-def _texts(field: str, value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list | tuple | set | frozenset):
-        raise PlanInputError(field, "must be a list of choices")
-    if not all(isinstance(v, str) for v in value):
-        raise PlanInputError(field, "every choice must be text")
-    return tuple(sorted(value) if isinstance(value, set | frozenset) else value)
 
 
 def _choices(field: str, values, choices, what: str, allow_empty: bool = False) -> None:

@@ -15,10 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from acuplan.vocabulary import DAY_LYING_LADDER as LYING
+from acuplan.vocabulary import DAY_STANDING_LADDER as STANDING
+
 from .profile import Profile, SessionRecord
 
-LYING = (60, 120, 180, 300, 420, 600, 720, 900, 1200)
-STANDING = (30, 60, 90, 120, 180, 240, 300, 360, 420)
 START = {"never": 3, "few": 4, "regular": 6}  # 5, 7 and 12 minutes lying
 HIGH_SENSITIVITY_START = {"never": 1, "few": 3, "regular": 5}  # 2, 5 and 10 minutes
 STEP_UP_AFTER = 3

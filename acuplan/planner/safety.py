@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from acuplan.vocabulary import FLAGS
+
 from .fitting import StepRules
-from .profile import FLAGS, Screening
+from .profile import Screening
 
 ASK_FIRST = {
     "pregnancy": "You told us you are pregnant.",

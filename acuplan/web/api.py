@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from functools import cache
+
 from flask import Blueprint, Response, abort, jsonify, request
 from sqlalchemy import text
 
 from ..extensions import db
+from ..vocabulary import published
 from .caching import CachePolicy, cache_policy
 from .compression import send_precompressed
 from .library import current_library
@@ -38,3 +43,20 @@ def health():
     """For load balancers and uptime checks: the app answers and the database does too."""
     db.session.execute(text("SELECT 1"))
     return jsonify(status="ok", database=db.engine.dialect.name)
+
+
+@bp.get("/vocabulary")
+@cache_policy(CachePolicy.REVALIDATE)
+def vocabulary():
+    """Every code with its label and every limit (the routine editor's); revalidated by ETag."""
+    body, etag = _vocabulary_json()
+    headers = {"ETag": f'"{etag}"'}
+    if request.if_none_match.contains(etag):
+        return Response(status=304, headers=headers)
+    return Response(body, mimetype="application/json", headers=headers)
+
+
+@cache
+def _vocabulary_json() -> tuple[bytes, str]:
+    body = json.dumps(published(), ensure_ascii=False, separators=(",", ":")).encode()
+    return body, hashlib.sha256(body).hexdigest()[:32]

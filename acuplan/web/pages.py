@@ -6,7 +6,7 @@ from flask import Blueprint, abort, render_template, request
 
 from ..catalog import GOALS, LAYERS, LEVELS, POSITIONS, Filters, filter_routines
 from ..catalog.query import DURATIONS
-from ..onboarding import onboarding_labels
+from ..vocabulary import onboarding_labels
 from .library import current_library
 
 bp = Blueprint("pages", __name__)

@@ -12,15 +12,8 @@ from datetime import datetime, timedelta
 from flask import Blueprint, Response, jsonify, url_for
 from icalendar import Alarm, Calendar, Event
 
-from ..planner import (
-    PlanInputError,
-    Profile,
-    Screening,
-    build_plan,
-    parse_date,
-    parse_history,
-    plan_json,
-)
+from ..planner import PlanInputError, build_plan, parse_date, parse_history, plan_json
+from ..records import read_profile, read_screening
 from .caching import CachePolicy, cache_blueprint
 from .errors import json_error
 from .library import current_library
@@ -52,8 +45,8 @@ def _plan_from_request():
         raise PlanInputError("history", "must be a list of at most 2000 sessions")
     plan = build_plan(
         current_library().library,
-        Profile.from_dict(profile),
-        Screening.from_dict(screening),
+        read_profile(profile),
+        read_screening(screening),
         parse_history(history),
         parse_date(body.get("date")),
     )
