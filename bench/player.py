@@ -71,7 +71,7 @@ def byte_figures() -> list[tuple[str, int, tuple[int, int, int]]]:
         files = [assets.files[assets.urls[s].rsplit("/gen/", 1)[1]] for s in sources]
         return tuple(sum(len(f[encoding]) for f in files) for encoding in ENCODINGS)
 
-    shared = page_modules(app, "js/pages/app.js")
+    shared = page_modules(app, "js/app.js")
     player = page_modules(app, "js/pages/player.js") - shared
     listing = page_modules(app, "js/pages/routines.js") - shared
     source_css = (ROOT / "static" / "css" / "app.css").read_text()
