@@ -1,4 +1,5 @@
-/** Journal entries from the device's store, and routine titles from the cached library. */
+/** Journal entries from the device's store, and routine titles from the library. */
+import { loadLibrary } from "acuplan/routines/library";
 import { listRecords } from "acuplan/sync/store";
 
 export const SCALES = ["pain_before", "pain_after", "stress_before", "stress_after"];
@@ -14,9 +15,7 @@ export async function loadEntries() {
 /** slug → title; an empty map when the library can't be had (the UI shows the slug). */
 export async function routineTitles() {
   try {
-    const response = await fetch("/api/routines");
-    const { routines } = await response.json();
-    return new Map(routines.map((r) => [r.slug, r.title]));
+    return new Map((await loadLibrary()).map((r) => [r.slug, r.title]));
   } catch {
     return new Map();
   }

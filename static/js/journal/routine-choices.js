@@ -1,4 +1,4 @@
-/** Fill a <select> with the library's routines (from the cached /api/routines). */
+/** Fill a <select> with the library's routines. */
 import { routineTitles } from "acuplan/journal/entries";
 
 export async function fillRoutineChoices(select) {

@@ -3,6 +3,7 @@
  * for this week and the next, and asked for again only when what it was built from —
  * the answers, the history or the date — has changed.
  */
+import { ApiError, apiFetch, postJson } from "acuplan/sync/api";
 import { getMeta, setMeta } from "acuplan/sync/store";
 
 const KEY = "plan";
@@ -24,12 +25,7 @@ export const isCurrent = (cached, request) =>
  * named a bad answer, {problem: {field, message}}; rejects when the network failed.
  */
 export async function fetchPlan(request) {
-  const { token } = await call("/api/csrf");
-  const body = await call("/api/plan", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-CSRFToken": token },
-    body: JSON.stringify(request),
-  });
+  const body = await askForPlan(request);
   if (body.problem) return body;
   await setMeta(KEY, { plan: body.plan, request, at: Date.now() });
   return { plan: body.plan };
@@ -46,11 +42,7 @@ export const cachedCheck = () => getMeta(CHECK_KEY).catch(() => null);
 
 /** Ask for the adaptation of every routine for `screening` alone, and keep it. */
 export async function fetchCheck(screening, today) {
-  const body = await call("/api/plan", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-CSRFToken": (await call("/api/csrf")).token },
-    body: JSON.stringify({ profile: NEWCOMER, screening, history: [], date: today }),
-  });
+  const body = await askForPlan({ profile: NEWCOMER, screening, history: [], date: today });
   if (body.problem) return null;
   const kept = { adapted: body.plan.adapted, flags: screening.flags };
   await setMeta(CHECK_KEY, kept);
@@ -58,22 +50,18 @@ export async function fetchCheck(screening, today) {
 }
 
 /** POST the request to `url` (the calendar file); the response itself. */
-export async function postPlan(url, request) {
-  const { token } = await call("/api/csrf");
-  return fetch(url, {
-    method: "POST",
-    credentials: "same-origin",
-    headers: { "Content-Type": "application/json", "X-CSRFToken": token },
-    body: JSON.stringify(request),
-  });
+export function postPlan(url, request) {
+  return apiFetch(url, { method: "POST", json: request });
 }
 
-async function call(url, options = {}) {
-  const response = await fetch(url, { credentials: "same-origin", ...options });
-  const body = await response.json().catch(() => ({}));
-  if (response.status === 400 && body.field) {
-    return { problem: { field: body.field, message: body.message } };
+/** POST /api/plan: its answer, or {problem: {field, message}} for an answer it refused. */
+async function askForPlan(request) {
+  try {
+    return await postJson("/api/plan", request);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400 && error.field) {
+      return { problem: { field: error.field, message: error.message } };
+    }
+    throw error;
   }
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return body;
 }

@@ -5,6 +5,7 @@ import { applyEdits, loadEdits, markLogged, saveEdit, undoEdit } from "acuplan/p
 import { loadHistory } from "acuplan/plan/history";
 import { cachedPlan, fetchPlan, isCurrent, planRequest } from "acuplan/plan/source";
 import { loadProfile } from "acuplan/plan/profile-store";
+import { loadLibrary } from "acuplan/routines/library";
 import { mountToday, renderToday } from "acuplan/plan/today-view";
 
 const FIELDS = { goals: "Goals", minutes_per_day: "Minutes a day", days_per_week: "Days a week",
@@ -13,8 +14,7 @@ const FIELDS = { goals: "Goals", minutes_per_day: "Minutes a day", days_per_week
 
 async function loadRoutines() {
   try {
-    const { routines } = await (await fetch("/api/routines")).json();
-    return new Map(routines.map((routine) => [routine.slug, routine]));
+    return new Map((await loadLibrary()).map((routine) => [routine.slug, routine]));
   } catch {
     return new Map();
   }

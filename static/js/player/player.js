@@ -7,16 +7,10 @@ import { make } from "acuplan/ui/make-element";
 import { clearSession, loadSession } from "acuplan/player/store";
 import { adaptRoutine, hasMat, parseSteps } from "acuplan/routines/adapt";
 import { showSummary } from "acuplan/player/summary";
+import { findRoutine } from "acuplan/routines/library";
 import { buildTimeline } from "acuplan/player/timeline";
 import { setVolume, unlockAudio } from "acuplan/player/tones";
 import { unlockSpeech } from "acuplan/player/speech";
-
-/** The routine `slug` from the library the phone keeps (the worker caches /api/routines). */
-async function findRoutine(slug) {
-  const response = await fetch("/api/routines");
-  if (!response.ok) throw new Error(`GET /api/routines: ${response.status}`);
-  return (await response.json()).routines.find((routine) => routine.slug === slug) ?? null;
-}
 
 /**
  * ?steps=60,0,300: the plan's seconds for each step of the routine, 0 leaving one out, as

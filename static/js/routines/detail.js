@@ -1,16 +1,11 @@
 /** One routine's page as this person may do it today; Start then plays just that. */
 import { make } from "acuplan/ui/make-element";
 import { adaptRoutine, fittedQuery, hasMat } from "acuplan/routines/adapt";
+import { findRoutine } from "acuplan/routines/library";
 import { clockText, durationText } from "acuplan/ui/time-format";
 
 const LAYER_NAMES = { bare: "Bare skin", shirt: "Thin shirt", towel: "Towel", socks: "Socks" };
 const minutes = (seconds) => `${Math.max(1, Math.round(seconds / 60))} min`;
-
-async function findRoutine(slug) {
-  const response = await fetch("/api/routines");
-  if (!response.ok) throw new Error(`GET /api/routines: ${response.status}`);
-  return (await response.json()).routines.find((routine) => routine.slug === slug) ?? null;
-}
 
 /** Show the adapted routine on the page `page` (its article). */
 export async function showAdapted(page) {

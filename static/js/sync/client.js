@@ -5,6 +5,7 @@
  * and Background Sync where the browser has it. Failures back off exponentially, capped
  * at 5 minutes. State goes out as an "acuplan:sync-status" event for the UI.
  */
+import { ApiError, getJson, postJson } from "acuplan/sync/api";
 import {
   applyServerRecords,
   getMeta,
@@ -23,32 +24,19 @@ let failures = 0;
 let retryTimer = null;
 let writeTimer = null;
 
-export class SyncError extends Error {}
-
-async function call(url, options = {}) {
-  const response = await fetch(url, { credentials: "same-origin", ...options });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    throw new SyncError(body.message || `The server answered ${response.status}.`);
-  }
-  return body;
-}
+class SyncError extends Error {}
 
 async function pushAll() {
   for (;;) {
     const pending = (await pendingRecords()).slice(0, BATCH);
     if (!pending.length) return;
-    // A fresh token for every batch: the device may have been offline for days.
-    const { token } = await call("/api/csrf");
     const records = pending.map(({ id, kind, data, modified, deleted }) => ({
       id, kind, data, modified, deleted,
     }));
-    const result = await call("/api/sync/push", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": token },
-      // the device's clock, so the server can take `modified` into its own time
-      body: JSON.stringify({ records, clock: Date.now() }),
-    });
+    // A fresh CSRF token for every batch (postJson asks for one): the device may have been
+    // offline for days. `clock` is the device's, so the server can take `modified` into its
+    // own time.
+    const result = await postJson("/api/sync/push", { records, clock: Date.now() });
     // Every pushed copy is settled: applied, or replaced by the server's copy (it lost, or
     // the server moved its time). Marked first, so that copy is adopted even when its time
     // is earlier than the device's; a record edited meanwhile stays pending.
@@ -61,7 +49,7 @@ async function pushAll() {
 async function pullAll() {
   let cursor = (await getMeta("cursor")) ?? 0;
   for (;;) {
-    const page = await call(`/api/sync/pull?cursor=${cursor}&limit=${BATCH}`);
+    const page = await getJson(`/api/sync/pull?cursor=${cursor}&limit=${BATCH}`);
     await applyServerRecords(page.records);
     cursor = page.cursor;
     await setMeta("cursor", cursor);
@@ -102,7 +90,7 @@ async function round() {
   clearTimeout(retryTimer);
   try {
     if (!navigator.onLine) return publish({ state: "offline" });
-    const { user } = await call("/api/me");
+    const { user } = await getJson("/api/me");
     if (!user) return publish({ state: "device-only" });
     const owner = await getMeta("owner");
     if (owner && owner !== user.email) {
@@ -120,7 +108,8 @@ async function round() {
     failures += 1;
     const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** failures) * (0.75 + Math.random() / 2);
     retryTimer = setTimeout(syncNow, delay);
-    const message = error instanceof SyncError ? error.message : "The network failed.";
+    const refused = error instanceof SyncError || error instanceof ApiError;
+    const message = refused ? error.message : "The network failed.";
     await setMeta("lastError", { message, at: Date.now() });
     return publish({ state: "error" });
   }
