@@ -49,7 +49,7 @@ def init_assets(app) -> None:
     app.config.setdefault("ASSETS_VERSIONS", "hash")
     app.config.setdefault("ASSETS_MANIFEST", "cache")
     # webassets' timestamp check has whole-second resolution and misses quick edits;
-    # building ~20 small files at start-up is cheap (gunicorn --preload builds them once).
+    # building ~70 small files at start-up is cheap (gunicorn --preload builds them once).
     app.config.setdefault("ASSETS_UPDATER", "always")
     # Built assets are served pre-compressed below; streamed static files stay as they are.
     app.config.setdefault("COMPRESS_STREAMS", False)

@@ -1,6 +1,7 @@
 /** The journal page's export and import buttons. */
-import { download, everythingJson, importJson, journalCsv } from "acuplan/journal/export";
-import { isoDate } from "acuplan/journal/entries";
+import { everythingJson, importJson, journalCsv } from "acuplan/journal/export";
+import { isoDate } from "acuplan/plan/dates";
+import { download } from "acuplan/ui/download";
 
 export function setUpExports(root, refresh) {
   const status = root.querySelector("[data-import-status]");

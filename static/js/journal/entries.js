@@ -1,4 +1,5 @@
 /** Journal entries from the device's store, and routine titles from the library. */
+import { addDays, isoDate } from "acuplan/plan/dates";
 import { loadLibrary } from "acuplan/routines/library";
 import { listRecords } from "acuplan/sync/store";
 
@@ -21,16 +22,8 @@ export async function routineTitles() {
   }
 }
 
-export function isoDate(date = new Date()) {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
-  return local.toISOString().slice(0, 10);
-}
-
-export function daysAgo(days) {
-  const date = new Date();
-  date.setDate(date.getDate() - days);
-  return isoDate(date);
-}
+/** The day `days` before today, as YYYY-MM-DD. */
+export const daysAgo = (days) => addDays(isoDate(), -days);
 
 /**
  * code → label for the journal's coded answers ("growing-pain" → "Pain that grew…"), from

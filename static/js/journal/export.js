@@ -28,15 +28,6 @@ export async function everythingJson() {
   return JSON.stringify({ format: FORMAT, version: 1, exported: new Date().toISOString(), records }, null, 2);
 }
 
-export function download(text, filename, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: filename });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** Import a file made by everythingJson; returns how many records were added or updated. */
 export async function importJson(text) {
   let parsed;

@@ -1,6 +1,7 @@
 /** The journal entry form: fill it from a record or from the player, check it, save it. */
 import { deleteRecord, getRecord, listRecords, saveRecord } from "acuplan/sync/store";
-import { SCALES, isoDate } from "acuplan/journal/entries";
+import { SCALES } from "acuplan/journal/entries";
+import { isoDate } from "acuplan/plan/dates";
 
 const LISTS = ["areas", "sensations", "adverse"];
 const TEXTS = ["date", "routine", "position", "layer", "notes"];

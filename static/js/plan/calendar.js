@@ -1,5 +1,6 @@
 /** "Add to calendar (.ics)": the plan as an iCalendar file, at the times the person chose. */
 import { postPlan } from "acuplan/plan/source";
+import { download } from "acuplan/ui/download";
 
 const SAVED = "acuplan.calendar-times";
 const FIELDS = { morning_time: "Morning time", evening_time: "Evening time" };
@@ -11,15 +12,6 @@ function remembered() {
   } catch {
     return {};
   }
-}
-
-function saveFile(blob, filename) {
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement("a"), { href: url, download: filename });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** `currentRequest()`: the plan request now; `slots()`: the times of day the person chose. */
@@ -50,7 +42,7 @@ export function setUpCalendar(form, { currentRequest, slots }) {
     try {
       const response = await postPlan("/api/plan.ics", { ...currentRequest(), ...options });
       if (!response.ok) throw new Error(`plan.ics: ${response.status}`);
-      saveFile(await response.blob(), "acuplan.ics");
+      download(await response.blob(), "acuplan.ics");
       say("Downloaded acuplan.ics: open it to add your sessions and reminders to your calendar.");
     } catch {
       say("The calendar file could not be made. Please try again when you are online.");

@@ -5,21 +5,12 @@ import { runSession } from "acuplan/player/loop";
 import { createSession, pickUp } from "acuplan/player/session";
 import { make } from "acuplan/ui/make-element";
 import { clearSession, loadSession } from "acuplan/player/store";
-import { adaptRoutine, hasMat, parseSteps } from "acuplan/routines/adapt";
+import { adaptRoutine, hasMat } from "acuplan/routines/adapt";
 import { showSummary } from "acuplan/player/summary";
 import { findRoutine } from "acuplan/routines/library";
 import { buildTimeline } from "acuplan/player/timeline";
 import { setVolume, unlockAudio } from "acuplan/player/tones";
 import { unlockSpeech } from "acuplan/player/speech";
-
-/**
- * ?steps=60,0,300: the plan's seconds for each step of the routine, 0 leaving one out, as
- * {index: seconds}; {} (the routine as written) when absent or not one per step.
- */
-export function stepSeconds(routine, text) {
-  const values = parseSteps(routine, text);
-  return values ? Object.fromEntries(values.map((seconds, index) => [index, seconds])) : {};
-}
 
 /** Before Start: what was changed for this person and why, or the short safety check. */
 function showChanges(root, adapted) {

@@ -36,9 +36,6 @@ export function speak(text, volume = 1, priority = "instruction") {
   next();
 }
 
-/** What is queued or being said, for tests and the bench: [{text, rank}]. */
-export const speechQueue = () => [speaking, ...queue].filter(Boolean).map(({ text, rank }) => ({ text, rank }));
-
 /** Stop saying anything and forget what was queued (a pause, a skip, changed settings). */
 export function stopSpeaking() {
   const busy = speaking || queue.length;

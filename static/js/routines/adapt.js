@@ -14,7 +14,7 @@ const LAYERS = new Set(["bare", "shirt", "towel", "socks"]);
 const WEAR = { shirt: "a thin shirt", towel: "a towel", socks: "socks", bare: "bare skin" };
 
 /** `steps=60,0,300`: one whole number of seconds per step, or null. */
-export function parseSteps(routine, text) {
+function parseSteps(routine, text) {
   const values = (text ?? "").split(",").map((v) => (/^\d{1,4}$/.test(v.trim()) ? Number(v) : NaN));
   const fits = values.length === routine.steps.length && values.every((v) => v <= 3600);
   return fits && values.some((v) => v > 0) ? values : null;

@@ -7,20 +7,22 @@ export function clockText(ms) {
   return `${minutes}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
+/** `ms` to the nearest second, as [whole minutes, seconds left over]. */
+function minutesAndSeconds(ms) {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  return [Math.floor(seconds / 60), seconds % 60];
+}
+
 /** A length of time in words: 21 min 5 s, 4 min, 45 s. */
 export function durationText(ms) {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
+  const [minutes, rest] = minutesAndSeconds(ms);
   if (!minutes) return `${rest} s`;
   return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
 }
 
 /** The same length spoken by a screen reader: "21 minutes 5 seconds". */
 export function spokenDuration(ms) {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
+  const [minutes, rest] = minutesAndSeconds(ms);
   const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const parts = [
     minutes && plural(minutes, "minute"),
