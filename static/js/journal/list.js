@@ -1,10 +1,21 @@
 /** The journal page's list of entries and its 30-day trend line. */
+import { setUpExports } from "acuplan/journal/data-panel";
 import {
   beforeAfter, daysAgo, journalLabels, loadEntries, routineTitles, scaleSummary,
 } from "acuplan/journal/entries";
+import { onRecordsChanged } from "acuplan/sync/store";
+import { oneAtATime } from "acuplan/ui/one-at-a-time";
 
 const fmt = (n) => n.toFixed(1);
 const sessions = (n) => `${n} session${n === 1 ? "" : "s"}`;
+
+/** The journal page: the list, current whenever the journal changes, and its data panel. */
+export function openJournal(root) {
+  const refresh = oneAtATime(() => renderJournal(root));
+  refresh();
+  setUpExports(root, refresh);
+  onRecordsChanged(["journal"], refresh);
+}
 
 export async function renderJournal(root) {
   const [entries, titles] = await Promise.all([loadEntries(), routineTitles()]);

@@ -2,8 +2,20 @@
 import {
   beforeAfter, daysAgo, journalLabels, loadEntries, routineTitles, scaleSummary,
 } from "acuplan/journal/entries";
+import { onRecordsChanged } from "acuplan/sync/store";
+import { oneAtATime } from "acuplan/ui/one-at-a-time";
 
 const fmt = (n) => (n === null ? "–" : n.toFixed(1));
+
+/** The report page: the period chosen in #days, current whenever the journal changes. */
+export function openReport(root) {
+  const days = root.querySelector("#days");
+  const render = oneAtATime(() => renderReport(root, Number(days.value)));
+  days.addEventListener("change", render);
+  root.querySelector("[data-print]").addEventListener("click", () => window.print());
+  onRecordsChanged(["journal"], render);
+  render();
+}
 
 export async function renderReport(root, days) {
   const since = daysAgo(days - 1);

@@ -127,6 +127,17 @@ function showProblems(form, problems) {
   first?.focus();
 }
 
+/**
+ * The /start page's form; `?check` asks only the short safety check and then goes back to
+ * `?next` (a path on this site), else to Today.
+ */
+export function openOnboarding(form) {
+  const query = new URLSearchParams(window.location.search);
+  const next = /^\/(?![/\\])/.test(query.get("next") ?? "") ? query.get("next") : "/";
+  const check = query.has("check");
+  setUpOnboarding(form, { check, onSaved: () => window.location.assign(check ? next : "/") });
+}
+
 function say(form, text) {
   const message = form.querySelector("[data-form-error]");
   message.textContent = text;

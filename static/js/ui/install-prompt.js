@@ -15,6 +15,15 @@ export function isIos() {
   );
 }
 
+/** The settings page's line on installing: installed already, or how to on iOS. */
+export function showInstallStatus(root) {
+  if (isStandalone()) {
+    root.querySelector("[data-install-status]").textContent = "Acuplan is installed.";
+  } else if (isIos()) {
+    root.querySelector("[data-install-ios]").hidden = false;
+  }
+}
+
 export function offerInstall() {
   window.addEventListener("beforeinstallprompt", (event) => {
     event.preventDefault();
