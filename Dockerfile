@@ -21,14 +21,14 @@ RUN python -m venv /venv && pip install --require-hashes -r requirements.lock
 COPY . .
 # The package itself (its Flask commands are entry points), then a check that the routine
 # library is valid and a build of every asset, baked into the image.
-RUN pip install --no-deps --no-build-isolation -e . \
+RUN pip install --no-deps -e . \
     && SECRET_KEY=build flask --app app routines check \
     && SECRET_KEY=build DATABASE_URL=sqlite:////tmp/build.sqlite3 \
        python -c "from app import create_app; create_app()" \
     && rm -f /tmp/build.sqlite3 \
     && mkdir -p instance \
     && mkdir -p /backups \
-    && chown -R acuplan:acuplan instance static/gen /backups
+    && chown -R acuplan:acuplan instance static/gen static/.webassets-cache /backups
 
 USER acuplan
 EXPOSE 8000

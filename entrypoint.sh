@@ -19,8 +19,9 @@ command="${1:-web}"
 [ $# -gt 0 ] && shift
 case "$command" in
   web)
-    if [ "$(workers)" -gt 1 ] && [ -z "${SECRET_KEY:-}" ]; then
-      echo "entrypoint: set SECRET_KEY: $(workers) workers must sign cookies with one key" >&2
+    count=$(workers)
+    if [ "$count" -gt 1 ] && [ -z "${SECRET_KEY:-}" ]; then
+      echo "entrypoint: set SECRET_KEY: $count workers must sign cookies with one key" >&2
       exit 64
     fi
     flask wait-db --timeout "${DB_WAIT_SECONDS:-60}"

@@ -27,6 +27,9 @@ max_requests = 2000  # recycle workers now and then, with jitter so they don't a
 max_requests_jitter = 200
 if Path("/dev/shm").is_dir():
     worker_tmp_dir = "/dev/shm"  # heartbeat files off a container's overlay disk
+# No control socket: it lives in the home folder, which a locked-down container may lack,
+# and nothing here drives gunicorn through it.
+control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info")
