@@ -19,11 +19,11 @@ from flask import Blueprint, abort, current_app
 from flask_assets import Bundle
 from webassets.filter import Filter
 
-from .compression import precompress, send_precompressed
 from .extensions import assets
+from .web.caching import CachePolicy, cache_policy
+from .web.compression import precompress, send_precompressed
 
 bp = Blueprint("assets", __name__)
-IMMUTABLE = "public, max-age=31536000, immutable"
 
 MODULE_PREFIX = "acuplan/"
 IMPORT = re.compile(r"""(?:from|import)\s*["'](acuplan/[a-z0-9-]+)["']""")
@@ -169,10 +169,11 @@ def built(app) -> BuiltAssets:
 
 
 @bp.get("/gen/<path:filename>")
+@cache_policy(CachePolicy.IMMUTABLE)
 def built_file(filename: str):
     """A built asset from memory, compressed ahead of time and cached for a year."""
     variants = built(current_app).files.get(filename)
     if variants is None:
         abort(404)
     mimetype = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    return send_precompressed(variants, mimetype, {"Cache-Control": IMMUTABLE})
+    return send_precompressed(variants, mimetype, {})

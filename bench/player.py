@@ -45,7 +45,7 @@ ENCODINGS = ("identity", "gzip", "br")
 
 
 def sizes(data: bytes) -> tuple[int, int, int]:
-    """Bytes minified, gzipped and brotli'd, at the levels acuplan/compression.py serves."""
+    """Bytes minified, gzipped and brotli'd, at the levels acuplan/web/compression.py serves."""
     return len(data), len(gzip.compress(data, 9, mtime=0)), len(brotli.compress(data, quality=11))
 
 

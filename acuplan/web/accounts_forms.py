@@ -39,6 +39,7 @@ class AccountForm(FlaskForm):
     """A form that reads only form fields (see posted_form)."""
 
     def __init__(self, **kwargs):
+        """Bind the form to the posted form fields only."""
         super().__init__(formdata=posted_form(), **kwargs)
 
 
@@ -63,23 +64,31 @@ def current_password(label: str = "Your password", id: str | None = None) -> Pas
 
 
 class RegisterForm(AccountForm):
+    """A new account: email and a password chosen twice."""
+
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     password = new_password()
     confirm = repeat_password()
 
 
 class LoginForm(AccountForm):
+    """Email, password and whether to stay logged in."""
+
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     password = current_password("Password")
     remember = BooleanField("Keep me logged in on this device", default=False)
 
 
 class DeleteAccountForm(AccountForm):
+    """The current password, to confirm deleting the account."""
+
     # The account page also shows the change-password form, whose new password is `password`.
     password = current_password(id="delete-password")
 
 
 class ChangePasswordForm(AccountForm):
+    """The current password and a new one, twice."""
+
     old_password = current_password("Current password")
     password = new_password("New password")
     confirm = repeat_password()

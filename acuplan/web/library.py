@@ -7,7 +7,7 @@ import json
 
 from flask import current_app
 
-from .catalog import Library, load_library, routine_json
+from ..catalog import Library, load_library, routine_json
 from .compression import precompress
 
 
@@ -15,6 +15,7 @@ class LoadedLibrary:
     """The library plus its JSON form, serialised once: it never changes while running."""
 
     def __init__(self, library: Library) -> None:
+        """Serialise the library's routines and its API body once."""
         self.library = library
         self.routines = library.routines
         self.json = {slug: routine_json(r) for slug, r in library.routines.items()}
@@ -27,10 +28,14 @@ class LoadedLibrary:
         self.api_variants = precompress(self.api_body)
 
 
-def init_library(app) -> None:
+def register_library(app) -> LoadedLibrary:
     """Load routines/; an invalid library raises CatalogError and the app does not start."""
-    app.extensions["acuplan.library"] = LoadedLibrary(load_library(app.config["ROUTINES_DIR"]))
+    library = app.extensions["acuplan.library"] = LoadedLibrary(
+        load_library(app.config["ROUTINES_DIR"])
+    )
+    return library
 
 
 def current_library() -> LoadedLibrary:
+    """The running app's library."""
     return current_app.extensions["acuplan.library"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
 
-from .catalog import GOALS, LAYERS, LEVELS, POSITIONS, Filters, filter_routines
-from .catalog.query import DURATIONS
+from ..catalog import GOALS, LAYERS, LEVELS, POSITIONS, Filters, filter_routines
+from ..catalog.query import DURATIONS
+from ..onboarding import onboarding_labels
 from .library import current_library
-from .onboarding import onboarding_labels
 
 bp = Blueprint("pages", __name__)
 
@@ -16,6 +16,7 @@ FEATURED = ("first-five-minutes", "evening-unwind", "stress-reset-10")
 
 @bp.app_context_processor
 def labels():
+    """The catalog's code-to-label tables, for every template."""
     return {
         "GOALS": GOALS,
         "LEVELS": LEVELS,
@@ -41,6 +42,7 @@ def start():
 
 @bp.get("/routines")
 def routines():
+    """The routine library, filtered by the query string (400 naming a bad filter)."""
     filters, errors = Filters.parse(request.args)
     found = filter_routines(current_library().library, filters)
     return render_template(
@@ -50,6 +52,7 @@ def routines():
 
 @bp.get("/routines/<slug>")
 def routine(slug: str):
+    """One routine, step by step."""
     found = current_library().routines.get(slug)
     if found is None:
         abort(404, f"There is no routine called “{slug}”.")
@@ -65,11 +68,13 @@ def play():
 
 @bp.get("/safety")
 def safety():
+    """Before you start: who should not use a mat, when to stop, how to make it gentler."""
     return render_template("safety.html")
 
 
 @bp.get("/settings")
 def settings():
+    """Settings: backup and sync, offline storage, adding the app to the home screen."""
     return render_template("settings.html")
 
 

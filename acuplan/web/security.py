@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from flask import request
 
-from .assets import built
+from ..assets import BuiltAssets
 
 
-def init_security(app) -> None:
-    hashes = built(app).csp_hashes
+def register_security_headers(app, assets: BuiltAssets) -> None:
+    """Send the CSP (allowing the assets' inline parts by hash) and the other headers."""
+    hashes = assets.csp_hashes
     csp = "; ".join(
         (
             "default-src 'self'",

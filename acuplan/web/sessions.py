@@ -9,7 +9,10 @@ from flask_login.utils import encode_cookie
 
 
 class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, Secure over HTTPS."""
+
     def get_cookie_secure(self, app) -> bool:
+        """Secure when configured so or when this request came over HTTPS."""
         return bool(app.config["SESSION_COOKIE_SECURE"] or request.is_secure)
 
 

@@ -16,6 +16,9 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
+from ..extensions import db, limiter, login_manager
+from ..login_throttle import check_account_password, hash_password, password_matches
+from ..models import Record, User, new_session_token
 from .accounts_forms import (
     ChangePasswordForm,
     DeleteAccountForm,
@@ -23,15 +26,15 @@ from .accounts_forms import (
     LogoutEverywhereForm,
     RegisterForm,
 )
-from .errors import wants_json
-from .extensions import db, limiter, login_manager
-from .login_throttle import check_account_password, hash_password, password_matches
-from .models import Record, User, new_session_token
+from .caching import CachePolicy, cache_blueprint
+from .errors import json_error, wants_json
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 NO_MATCH = "That email and password don’t match an account."
 BLOCKED = "Too many wrong passwords for this account: wait a few minutes and try again."
 ALREADY = "There is already an account with this email: log in."
+# Account pages show whose account it is: no browser or worker cache may keep them.
+cache_blueprint(bp, CachePolicy.PERSONAL)
 
 
 def init_accounts(app) -> None:
@@ -49,13 +52,6 @@ def limit(setting: str):
     return limiter.limit(lambda: current_app.config[setting], methods=["POST"])
 
 
-@bp.after_request
-def never_cached(response):
-    """Account pages show whose account it is: no browser or worker cache may keep them."""
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @login_manager.user_loader
 def load_user(session_token: str) -> User | None:
     """The account whose current session token the cookie carries, if any still has it."""
@@ -64,8 +60,9 @@ def load_user(session_token: str) -> User | None:
 
 @login_manager.unauthorized_handler
 def unauthorized():
+    """Log in first: a JSON 401 for the API, the login page (then back) for pages."""
     if wants_json():
-        return {"error": "Unauthorized", "message": "Log in to sync."}, 401
+        return json_error(401, "Log in to sync.")
     return redirect(url_for("accounts.login", next=request.path))
 
 
@@ -93,6 +90,7 @@ def find_user(email: str) -> User | None:
 
 
 def render_account(status: int = 200, **forms):
+    """The account page, with any form given in place of a blank one."""
     forms.setdefault("delete_form", DeleteAccountForm())
     forms.setdefault("password_form", ChangePasswordForm())
     forms.setdefault("everywhere_form", LogoutEverywhereForm())
@@ -103,6 +101,7 @@ def render_account(status: int = 200, **forms):
 @bp.route("/register", methods=["GET", "POST"])
 @limit("REGISTER_LIMIT")
 def register():
+    """Create an account and log in on this device."""
     form = RegisterForm()
     if form.validate_on_submit():
         email = form.email.data.strip()
@@ -127,6 +126,7 @@ def register():
 @bp.route("/login", methods=["GET", "POST"])
 @limit("LOGIN_LIMIT")
 def login():
+    """Log in, with a throttle per account against guessed passwords."""
     form = LoginForm()
     status = 200
     if form.validate_on_submit():
@@ -148,12 +148,14 @@ def login():
 
 @bp.get("")
 def account():
+    """The account page: who is logged in, or how the app works without an account."""
     return render_account()
 
 
 @bp.post("/logout")
 @login_required
 def logout():
+    """Log out on this device (its session token rotates, so copies stop working)."""
     # The device removes its copy of the account's data first (see logout-guard.js).
     rotate_session_token(current_user)
     end_session()
@@ -164,6 +166,7 @@ def logout():
 @login_required
 @limit("ACCOUNT_CHANGE_LIMIT")
 def logout_everywhere():
+    """End every session of the account, on every device."""
     form = LogoutEverywhereForm()
     if not form.validate_on_submit():
         return render_account(400, everywhere_form=form)
@@ -177,6 +180,7 @@ def logout_everywhere():
 @login_required
 @limit("ACCOUNT_CHANGE_LIMIT")
 def change_password():
+    """Change the password; every other device is logged out."""
     form = ChangePasswordForm()
     if not form.validate_on_submit():
         return render_account(400, password_form=form)
@@ -198,6 +202,7 @@ def change_password():
 @login_required
 @limit("ACCOUNT_CHANGE_LIMIT")
 def delete_account():
+    """Delete the account and every record stored with it."""
     form = DeleteAccountForm()
     outcome = form.validate_on_submit() and check_account_password(current_user, form.password.data)
     if not outcome:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from .sync import ADVERSE_EFFECTS, BODY_AREAS, SENSATIONS
+from ..sync import ADVERSE_EFFECTS, BODY_AREAS, SENSATIONS
 
 bp = Blueprint("journal", __name__, url_prefix="/journal")
 
@@ -46,6 +46,7 @@ assert set(ADVERSE_LABELS) == set(ADVERSE_EFFECTS)
 
 @bp.app_context_processor
 def journal_labels():
+    """The journal's code-to-label tables, for every template."""
     return {
         "AREA_LABELS": AREA_LABELS,
         "SENSATION_LABELS": SENSATION_LABELS,
@@ -55,14 +56,17 @@ def journal_labels():
 
 @bp.get("")
 def entries():
+    """The list of journal entries."""
     return render_template("journal/list.html")
 
 
 @bp.get("/entry")
 def entry():
+    """The form for one journal entry, new or edited."""
     return render_template("journal/entry.html")
 
 
 @bp.get("/report")
 def report():
+    """The journal as a report to read or print."""
     return render_template("journal/report.html")

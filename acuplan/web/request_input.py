@@ -56,6 +56,7 @@ class JSONProvider(DefaultJSONProvider):
     """Flask's JSON, reading request bodies through clean()."""
 
     def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        """Parse JSON text into well-formed, boundedly nested data."""
         try:
             return clean(super().loads(s, **kwargs))
         except RecursionError:

@@ -12,8 +12,7 @@ from datetime import datetime, timedelta
 from flask import Blueprint, Response, jsonify, url_for
 from icalendar import Alarm, Calendar, Event
 
-from .library import current_library
-from .planner import (
+from ..planner import (
     PlanInputError,
     Profile,
     Screening,
@@ -22,18 +21,16 @@ from .planner import (
     parse_history,
     plan_json,
 )
+from .caching import CachePolicy, cache_blueprint
+from .errors import json_error
+from .library import current_library
 from .request_input import json_body
 
 bp = Blueprint("plan", __name__, url_prefix="/api")
+# Built from a person's answers and history: never stored by the browser or the worker.
+cache_blueprint(bp, CachePolicy.PERSONAL)
 TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 DEFAULT_TIMES = {"morning": "07:30", "evening": "21:00"}
-
-
-def _bad(error: PlanInputError):
-    response = jsonify(error="Bad Request", message=str(error), field=error.field)
-    response.status_code = 400
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 def _plan_from_request():
@@ -65,17 +62,17 @@ def _plan_from_request():
 
 @bp.post("/plan")
 def plan():
+    """The plan for this week and the next, from the answers and history in the body."""
     try:
         built, _ = _plan_from_request()
     except PlanInputError as error:
-        return _bad(error)
-    response = jsonify(plan=plan_json(built))
-    response.headers["Cache-Control"] = "no-store"
-    return response
+        return json_error(400, str(error), field=error.field)
+    return jsonify(plan=plan_json(built))
 
 
 @bp.post("/plan.ics")
 def plan_calendar():
+    """The same plan as an iCalendar file, one event with a reminder per session."""
     try:
         built, body = _plan_from_request()
         times = {
@@ -85,14 +82,11 @@ def plan_calendar():
         if isinstance(reminder, bool) or not isinstance(reminder, int) or not 0 <= reminder <= 720:
             raise PlanInputError("reminder_minutes", "must be a whole number from 0 to 720")
     except PlanInputError as error:
-        return _bad(error)
+        return json_error(400, str(error), field=error.field)
     return Response(
         calendar(built, times, reminder).to_ical(),
         mimetype="text/calendar",
-        headers={
-            "Content-Disposition": 'attachment; filename="acuplan.ics"',
-            "Cache-Control": "no-store",
-        },
+        headers={"Content-Disposition": 'attachment; filename="acuplan.ics"'},
     )
 
 

@@ -5,18 +5,20 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, jsonify, request
 from sqlalchemy import text
 
+from ..extensions import db
+from .caching import CachePolicy, cache_policy
 from .compression import send_precompressed
-from .extensions import db
 from .library import current_library
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
 @bp.get("/routines")
+@cache_policy(CachePolicy.REVALIDATE)
 def routines():
     """The whole library in one cacheable response; revalidated by its ETag."""
     library = current_library()
-    headers = {"ETag": f'"{library.etag}"', "Cache-Control": "no-cache"}
+    headers = {"ETag": f'"{library.etag}"'}
     if request.if_none_match.contains(library.etag):
         return Response(status=304, headers=headers)
     return send_precompressed(library.api_variants, "application/json", headers)
@@ -24,6 +26,7 @@ def routines():
 
 @bp.get("/routines/<slug>")
 def routine(slug: str):
+    """One routine as JSON, or a JSON 404 naming the slug."""
     found = current_library().json.get(slug)
     if found is None:
         abort(404, f"There is no routine called '{slug}'.")
