@@ -33,6 +33,6 @@ RUN pip install --no-deps -e . \
 USER acuplan
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/api/health', timeout=4)"
+    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/api/ready', timeout=4)"
 ENTRYPOINT ["/app/entrypoint.sh"]
 CMD ["web"]

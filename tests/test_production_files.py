@@ -105,5 +105,5 @@ def test_the_image_installs_from_the_lock_with_hashes_and_runs_as_a_user():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "pip install --require-hashes -r requirements.lock" in dockerfile
     assert re.search(r"^USER acuplan$", dockerfile, re.M)
-    assert "HEALTHCHECK" in dockerfile and "/api/health" in dockerfile
+    assert "HEALTHCHECK" in dockerfile and "/api/ready" in dockerfile
     assert 'ENTRYPOINT ["/app/entrypoint.sh"]' in dockerfile
