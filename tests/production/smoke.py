@@ -99,11 +99,17 @@ def journal(day: int) -> dict:
     }
 
 
-def test_health_answers_through_the_proxy():
+def test_health_and_readiness_answer_through_the_proxy():
     status, headers, data = Device().request("GET", "/api/health")
     assert status == 200, data
     assert json.loads(data)["database"] == "postgresql"
     assert "max-age" in headers.get("Strict-Transport-Security", "")
+    assert len(headers["X-Request-ID"]) == 32
+    status, _, data = Device().request("GET", "/api/ready")
+    assert (status, json.loads(data)) == (
+        200,
+        {"status": "ready", "database": "ok", "limiter": "ok"},
+    )
 
 
 def test_a_newcomer_signs_up_syncs_two_phones_and_gets_a_plan_and_calendar():
