@@ -14,6 +14,7 @@ from acuplan.web import accounts, api, journal_pages, pages, plan_api, pwa, sync
 from acuplan.web.caching import register_caching
 from acuplan.web.errors import register_errorhandlers
 from acuplan.web.library import register_library
+from acuplan.web.observability import register_observability
 from acuplan.web.request_input import JSONProvider, Request
 from acuplan.web.security import register_security_headers
 from acuplan.web.service_worker import register_service_worker
@@ -24,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     """Build the app; a step that needs another's result takes it as an argument."""
     app = Flask(__name__, instance_relative_config=True)
     configure(app, test_config)
+    register_observability(app)
     register_request_handling(app)
     register_extensions(app)
     library = register_library(app)

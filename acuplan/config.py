@@ -25,6 +25,10 @@ class Defaults:
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:600000"
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    # While Redis is unreachable each worker counts alone rather than every login failing;
+    # /api/ready reports the outage.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    LOG_FORMAT = None  # "json" or "text"; unset: text under --debug, JSON otherwise
     # Per address (Flask-Limiter, storage above; Redis when there are several workers).
     LOGIN_LIMIT = "10 per minute;50 per hour"
     REGISTER_LIMIT = "10 per hour"
@@ -55,6 +59,8 @@ def configure(app, test_config: dict | None = None) -> None:
         app.config["REMEMBER_COOKIE_DURATION"] = timedelta(days=days)
     if env.get("TRUSTED_PROXIES"):
         app.config["TRUSTED_PROXIES"] = int(env["TRUSTED_PROXIES"])
+    if env.get("LOG_FORMAT"):
+        app.config["LOG_FORMAT"] = env["LOG_FORMAT"]
     if env.get("ROUTINES_DIR"):
         app.config["ROUTINES_DIR"] = env["ROUTINES_DIR"]
     if test_config:

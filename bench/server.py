@@ -35,6 +35,8 @@ def start(target: str, port: int, workers: int, env: dict) -> subprocess.Popen:
         f"127.0.0.1:{port}",
         "--log-level",
         "warning",
+        "--access-logfile",  # gunicorn.conf.py logs every request; a bench wants quiet
+        "/dev/null",
         target,
     ]
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env})

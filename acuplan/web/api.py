@@ -8,8 +8,9 @@ from functools import cache
 
 from flask import Blueprint, Response, abort, jsonify, request
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
-from ..extensions import db
+from ..extensions import db, limiter
 from ..vocabulary import published
 from .caching import CachePolicy, cache_policy
 from .compression import send_precompressed
@@ -39,9 +40,9 @@ def routine(slug: str):
 
 
 @bp.get("/health")
+@cache_policy(CachePolicy.PERSONAL)
 def health():
-    """For load balancers and uptime checks: the app answers and the database does too."""
-    db.session.execute(text("SELECT 1"))
+    """Liveness, for a process supervisor: the app answers (nothing else is asked)."""
     return jsonify(status="ok", database=db.engine.dialect.name)
 
 
@@ -60,3 +61,30 @@ def vocabulary():
 def _vocabulary_json() -> tuple[bytes, str]:
     body = json.dumps(published(), ensure_ascii=False, separators=(",", ":")).encode()
     return body, hashlib.sha256(body).hexdigest()[:32]
+
+
+@bp.get("/ready")
+@cache_policy(CachePolicy.PERSONAL)
+def ready():
+    """Readiness, for a load balancer: 503 naming what is unreachable (database, limiter)."""
+    checks = {"database": _database_answers(), "limiter": _limiter_answers()}
+    ok = all(v == "ok" for v in checks.values())
+    response = jsonify(status="ready" if ok else "not ready", **checks)
+    response.status_code = 200 if ok else 503
+    return response
+
+
+def _database_answers() -> str:
+    try:
+        db.session.execute(text("SELECT 1"))
+        return "ok"
+    except SQLAlchemyError as error:
+        db.session.rollback()
+        return f"unreachable: {type(error.orig or error).__name__}"
+
+
+def _limiter_answers() -> str:
+    try:
+        return "ok" if limiter.storage.check() else "unreachable"
+    except Exception as error:  # the storage's own client error, whatever its library
+        return f"unreachable: {type(error).__name__}"
