@@ -5,35 +5,43 @@ from __future__ import annotations
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from acuplan import accounts, api, journal, pages, plan_api, pwa, sync_api
-from acuplan.assets import init_assets
+from acuplan.assets import BuiltAssets, built, init_assets
 from acuplan.config import ROOT, configure
 from acuplan.database import init_database
-from acuplan.errors import init_errors
 from acuplan.extensions import compress, csrf, migrate
 from acuplan.extensions import db as database
-from acuplan.library import init_library
-from acuplan.request_input import JSONProvider, Request
-from acuplan.security import init_security
-from acuplan.sessions import SessionInterface
+from acuplan.web import accounts, api, journal_pages, pages, plan_api, pwa, sync_api
+from acuplan.web.caching import register_caching
+from acuplan.web.errors import register_errorhandlers
+from acuplan.web.library import register_library
+from acuplan.web.request_input import JSONProvider, Request
+from acuplan.web.security import register_security_headers
+from acuplan.web.service_worker import register_service_worker
+from acuplan.web.sessions import SessionInterface
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """Build the app: config, extensions, the routine library, blueprints, assets."""
+    """Build the app; a step that needs another's result takes it as an argument."""
     app = Flask(__name__, instance_relative_config=True)
+    configure(app, test_config)
+    register_request_handling(app)
+    register_extensions(app)
+    library = register_library(app)
+    assets = register_assets(app)
+    register_security_headers(app, assets)
+    register_blueprints(app)
+    register_service_worker(app, library, assets)  # checks the blueprints it names are here
+    register_caching(app)
+    register_errorhandlers(app)
+    return app
+
+
+def register_request_handling(app: Flask) -> None:
+    """How requests are read (JSON, forms, proxies) and how the session cookie is set."""
     app.json = JSONProvider(app)
     app.request_class = Request
     app.session_interface = SessionInterface()
-    configure(app, test_config)
     trust_proxies(app)
-    register_extensions(app)
-    init_library(app)
-    init_assets(app)
-    init_security(app)
-    register_blueprints(app)
-    pwa.init_pwa(app)
-    init_errors(app)
-    return app
 
 
 def trust_proxies(app: Flask) -> None:
@@ -45,6 +53,7 @@ def trust_proxies(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    """Bind the extensions: database, migrations, CSRF, compression, logins, limits."""
     init_database(app)
     migrate.init_app(app, database, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
@@ -52,11 +61,18 @@ def register_extensions(app: Flask) -> None:
     accounts.init_accounts(app)
 
 
+def register_assets(app: Flask) -> BuiltAssets:
+    """Build the CSS and JS bundles and serve them; returns what was built."""
+    init_assets(app)
+    return built(app)
+
+
 def register_blueprints(app: Flask) -> None:
+    """The pages and the APIs."""
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(pwa.bp)
     app.register_blueprint(accounts.bp)
     app.register_blueprint(sync_api.bp)
     app.register_blueprint(plan_api.bp)
-    app.register_blueprint(journal.bp)
+    app.register_blueprint(journal_pages.bp)

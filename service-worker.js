@@ -1,6 +1,6 @@
 /* Acuplan's service worker.
  *
- * VERSION and PRECACHE are filled in by the server (acuplan/pwa.py) from the contents of
+ * VERSION and PRECACHE are filled in by acuplan/web/service_worker.py from the contents of
  * everything precached: never edit them by hand. Any change to any asset, page template,
  * routine or icon gives a new VERSION, so a new worker and a fresh cache.
  */

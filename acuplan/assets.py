@@ -1,7 +1,8 @@
 """webassets bundles: every CSS and JS file the browser loads, minified, content-hashed.
 
 Each ES module is its own bundle, so modules import each other by bare name
-(`acuplan/<file stem>`) through an import map rendered from the hashed URLs.
+(`acuplan/<path under js/ without .js>`, e.g. `acuplan/player/loop`) through an import
+map rendered from the hashed URLs.
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ from flask import Blueprint, abort, current_app
 from flask_assets import Bundle
 from webassets.filter import Filter
 
-from .compression import precompress, send_precompressed
 from .extensions import assets
+from .web.caching import CachePolicy, cache_policy
+from .web.compression import precompress, send_precompressed
 
 bp = Blueprint("assets", __name__)
-IMMUTABLE = "public, max-age=31536000, immutable"
 
 MODULE_PREFIX = "acuplan/"
-IMPORT = re.compile(r"""(?:from|import)\s*["'](acuplan/[a-z0-9-]+)["']""")
+IMPORT = re.compile(r"""(?:from|import)\s*["'](acuplan/[a-z0-9/-]+)["']""")
 STYLESHEETS = ("css/app.css",)
 
 
@@ -48,7 +49,7 @@ def init_assets(app) -> None:
     app.config.setdefault("ASSETS_VERSIONS", "hash")
     app.config.setdefault("ASSETS_MANIFEST", "cache")
     # webassets' timestamp check has whole-second resolution and misses quick edits;
-    # building ~20 small files at start-up is cheap (gunicorn --preload builds them once).
+    # building ~70 small files at start-up is cheap (gunicorn --preload builds them once).
     app.config.setdefault("ASSETS_UPDATER", "always")
     # Built assets are served pre-compressed below; streamed static files stay as they are.
     app.config.setdefault("COMPRESS_STREAMS", False)
@@ -65,7 +66,7 @@ def init_assets(app) -> None:
         inline_stylesheet=built_assets.stylesheet,
         module_entry=lambda source: {
             "src": built_assets.urls[source],
-            "preload": built_assets.preloads[_module_name(source)],
+            "preload": built_assets.preloads[module_name(source)],
         },
     )
 
@@ -94,7 +95,7 @@ def bundles(static_folder: str) -> dict[str, Bundle]:
     static = Path(static_folder)
     sources: dict[str, str | Filter] = dict.fromkeys(STYLESHEETS, "rcssmin")
     sources |= {
-        p.relative_to(static).as_posix(): MinifyJS() for p in sorted(static.glob("js/*.js"))
+        p.relative_to(static).as_posix(): MinifyJS() for p in sorted(static.glob("js/**/*.js"))
     }
     return {
         source: Bundle(source, filters=minifier, output=_output(source), env=assets)
@@ -103,8 +104,9 @@ def bundles(static_folder: str) -> dict[str, Bundle]:
 
 
 def _output(source: str) -> str:
+    # js/player/loop.js -> gen/js/player/loop.<hash>.js: the folder keeps names unique
     path = Path(source)
-    folder = "js/" if path.suffix == ".js" else ""
+    folder = f"{path.parent.as_posix()}/" if path.suffix == ".js" else ""
     return f"gen/{folder}{path.stem}.%(version)s{path.suffix}"
 
 
@@ -120,7 +122,7 @@ def build(app) -> BuiltAssets:
         digest.update(url.encode())
         output = url.removeprefix(app.static_url_path + "/")
         files[output.removeprefix("gen/")] = precompress((static / output).read_bytes())
-    modules = {_module_name(name): url for name, url in urls.items() if name.endswith(".js")}
+    modules = {module_name(name): url for name, url in urls.items() if name.endswith(".js")}
     import_map = json.dumps({"imports": modules}, separators=(",", ":"), sort_keys=True)
     stylesheet = files[urls[STYLESHEETS[0]].rsplit("/gen/", 1)[1]]["identity"].decode()
     return BuiltAssets(
@@ -134,8 +136,9 @@ def build(app) -> BuiltAssets:
     )
 
 
-def _module_name(source: str) -> str:
-    return MODULE_PREFIX + Path(source).stem
+def module_name(source: str) -> str:
+    """The bare name a module is imported by: js/player/loop.js -> acuplan/player/loop."""
+    return MODULE_PREFIX + Path(source).relative_to("js").with_suffix("").as_posix()
 
 
 def _csp_hash(text: str) -> str:
@@ -149,7 +152,8 @@ def _preloads(static: Path, modules: dict[str, str]) -> dict[str, list[str]]:
     graph at once instead of discovering it one import at a time.
     """
     imports = {
-        _module_name(path.name): IMPORT.findall(path.read_text()) for path in static.glob("js/*.js")
+        module_name(path.relative_to(static).as_posix()): IMPORT.findall(path.read_text())
+        for path in static.glob("js/**/*.js")
     }
 
     def closure(name: str, seen: set[str]) -> set[str]:
@@ -169,10 +173,11 @@ def built(app) -> BuiltAssets:
 
 
 @bp.get("/gen/<path:filename>")
+@cache_policy(CachePolicy.IMMUTABLE)
 def built_file(filename: str):
     """A built asset from memory, compressed ahead of time and cached for a year."""
     variants = built(current_app).files.get(filename)
     if variants is None:
         abort(404)
     mimetype = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    return send_precompressed(variants, mimetype, {"Cache-Control": IMMUTABLE})
+    return send_precompressed(variants, mimetype, {})

@@ -10,7 +10,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
-from .sessions import SecureLoginManager
+from .web.sessions import SecureLoginManager
 
 
 class Base(DeclarativeBase):

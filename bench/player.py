@@ -45,17 +45,17 @@ ENCODINGS = ("identity", "gzip", "br")
 
 
 def sizes(data: bytes) -> tuple[int, int, int]:
-    """Bytes minified, gzipped and brotli'd, at the levels acuplan/compression.py serves."""
+    """Bytes minified, gzipped and brotli'd, at the levels acuplan/web/compression.py serves."""
     return len(data), len(gzip.compress(data, 9, mtime=0)), len(brotli.compress(data, quality=11))
 
 
 def page_modules(app, entry: str) -> set[str]:
     """Source names (js/x.js) of an entry module and everything it imports."""
-    from acuplan.assets import built
+    from acuplan.assets import built, module_name
 
     assets = built(app)
     names = {url: source for source, url in assets.urls.items()}
-    preloads = assets.preloads[f"acuplan/{Path(entry).stem}"]
+    preloads = assets.preloads[module_name(entry)]
     return {entry, *(names[url] for url in preloads)}
 
 
@@ -72,8 +72,8 @@ def byte_figures() -> list[tuple[str, int, tuple[int, int, int]]]:
         return tuple(sum(len(f[encoding]) for f in files) for encoding in ENCODINGS)
 
     shared = page_modules(app, "js/app.js")
-    player = page_modules(app, "js/player-page.js") - shared
-    listing = page_modules(app, "js/routines-page.js") - shared
+    player = page_modules(app, "js/pages/player.js") - shared
+    listing = page_modules(app, "js/pages/routines.js") - shared
     source_css = (ROOT / "static" / "css" / "app.css").read_text()
     section = source_css[source_css.index("/* Player */") : source_css.index("/* End of Player */")]
     player_css = rcssmin.cssmin(section).encode()

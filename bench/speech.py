@@ -25,8 +25,8 @@ from tests.browser.chromium import CHROMIUM_ARGS, find_chromium
 
 ESPEAK_WPM = round(175 * 0.92)  # speech.js asks for rate 0.92; espeak-ng's 1.0 is 175 wpm
 SPOKEN = """async () => {
-  const { buildTimeline } = await import("acuplan/timeline");
-  const { spokenCues, WORDS_PER_MINUTE, wordCount } = await import("acuplan/spoken");
+  const { buildTimeline } = await import("acuplan/player/timeline");
+  const { spokenCues, WORDS_PER_MINUTE, wordCount } = await import("acuplan/player/spoken");
   const { routines } = await (await fetch("/api/routines")).json();
   const out = { rate: WORDS_PER_MINUTE, routines: {} };
   for (const routine of routines) {

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from acuplan.request_input import well_formed
 from acuplan.sync import KINDS
+from acuplan.web.request_input import well_formed
 from app import create_app
 from tests.conftest import Auth
 from tests.test_plan_api import PROFILE

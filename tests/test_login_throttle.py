@@ -6,9 +6,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from acuplan import accounts, login_throttle
+from acuplan import login_throttle
 from acuplan.extensions import db
 from acuplan.models import User
+from acuplan.web import accounts
 from tests.conftest import Auth
 
 NO_MATCH = "That email and password don’t match an account."

@@ -51,8 +51,8 @@ def test_today_welcomes_and_offers_to_plan_the_week(client):
 def test_the_worker_precaches_onboarding_and_today(client):
     _, precache = worker_constants(client)
     assert {"/", "/start"} <= set(precache)
-    assert any(re.search(r"/today-page\.[0-9a-f]+\.js$", url) for url in precache)
-    assert any(re.search(r"/start-page\.[0-9a-f]+\.js$", url) for url in precache)
+    assert any(re.search(r"/pages/today\.[0-9a-f]+\.js$", url) for url in precache)
+    assert any(re.search(r"/pages/start\.[0-9a-f]+\.js$", url) for url in precache)
 
 
 def test_the_safety_page_names_the_red_flags_and_what_is_left_out_beyond_the_mat(client):
@@ -67,4 +67,4 @@ def test_a_routine_page_is_ready_to_be_shown_as_adapted(client):
     assert 'data-routine-page="evening-unwind"' in html
     assert html.count("data-step-note hidden") == html.count("data-step>")
     assert "data-adapt-notice" in html and "data-safety-check" in html
-    assert re.search(r'src="/static/gen/js/routine-page\.[0-9a-f]+\.js"', html)
+    assert re.search(r'src="/static/gen/js/pages/routine\.[0-9a-f]+\.js"', html)

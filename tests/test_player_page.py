@@ -13,7 +13,7 @@ def test_play_renders_one_page_for_every_routine(client):
     assert first.status_code == 200
     assert first.data == client.get("/play").data, "the routine is chosen on the device"
     html = first.get_data(as_text=True)
-    assert "data-player" in html and "player-page" in html
+    assert "data-player" in html and "pages/player" in html
     labels = json.loads(re.search(r"data-labels='([^']*)'", html)[1])
     assert labels["positions"]["upper-back"] == "Lying, upper back"
     assert labels["layers"]["shirt"] == "Thin shirt"

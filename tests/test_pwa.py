@@ -131,8 +131,8 @@ def test_offline_page_links_to_what_works_offline(client):
 
 def test_minified_modules_keep_nested_template_literals_whole(client, app):
     # rjsmin turned `plan-session${s ? ` is-${s}` : ""}` into "plan-sessionis-done".
-    source = (ROOT / "static/js/plan-week.js").read_text()
+    source = (ROOT / "static/js/plan/week.js").read_text()
     assert "` is-${" in source
-    built = client.get(app.extensions["acuplan.assets"].urls["js/plan-week.js"]).get_data(True)
+    built = client.get(app.extensions["acuplan.assets"].urls["js/plan/week.js"]).get_data(True)
     assert "` is-${" in built
     assert len(built) < len(source)

@@ -43,18 +43,18 @@ def test_csp_admits_exactly_the_inline_import_map_and_stylesheet(client):
 def test_entry_modules_preload_their_imports(client):
     html = client.get("/routines").get_data(as_text=True)
     preloads = re.findall(r'<link rel="modulepreload" href="([^"]+)">', html)
-    for name in ("banner", "worker-client", "auto-submit", "routine-filter"):
+    for name in ("ui/banner", "sync/worker-client", "ui/auto-submit", "routines/filter"):
         assert any(f"/js/{name}." in url for url in preloads), name
 
 
 def test_import_map_points_at_hashed_minified_modules(client):
     html = client.get("/routines").get_data(as_text=True)
     modules = re.findall(r'<script type="module" src="([^"]+)"', html)
-    (module,) = [m for m in modules if "routines-page" in m]
-    assert re.fullmatch(r"/static/gen/js/routines-page\.[0-9a-f]{8}\.js", module)
+    (module,) = [m for m in modules if "pages/routines" in m]
+    assert re.fullmatch(r"/static/gen/js/pages/routines\.[0-9a-f]{8}\.js", module)
     with client.get(module) as response:
         body = response.get_data(as_text=True)
-    assert 'from"acuplan/auto-submit"' in body.replace(" ", "")
+    assert 'from"acuplan/ui/auto-submit"' in body.replace(" ", "")
     assert "\n\n" not in body
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from acuplan import sync_api
 from acuplan.sync import CLOCK_TOLERANCE_MS, Incoming, SyncError, parse_push, server_time
+from acuplan.web import sync_api
 from tests.test_sync_api import entry, server_state
 
 HOUR = 3600 * 1000

@@ -53,7 +53,7 @@ def test_a_note_with_half_an_emoji_is_saved_well_formed(browser, live_server):
     expect(page.locator("[data-journal-form]")).to_have_attribute("data-ready", "true")
     result = page.evaluate(
         """async () => {
-          const { collect, wellFormed } = await import('acuplan/journal-form');
+          const { collect, wellFormed } = await import('acuplan/journal/form');
           const form = document.querySelector('[data-journal-form]');
           form.elements.namedItem('minutes').value = '5';
           form.elements.namedItem('notes').value = 'calm \\uD83C';

@@ -67,7 +67,7 @@ def test_a_notice_covers_no_button_of_todays_plan(phone, live_server, screenshot
     onboard(phone, live_server)
     expect(phone.locator("[data-day]").first).to_be_visible()
     phone.evaluate(
-        """async () => (await import("acuplan/banner")).showBanner({
+        """async () => (await import("acuplan/ui/banner")).showBanner({
           id: "ready", text: "Acuplan now works offline, even in airplane mode.", timeout: 6000,
         })"""
     )
@@ -85,7 +85,7 @@ def test_a_notice_covers_none_of_the_players_words_or_controls(phone, live_serve
     open_player(phone, live_server, "first-five-minutes")
     start(phone)
     phone.evaluate(
-        """async () => (await import("acuplan/banner")).showBanner({
+        """async () => (await import("acuplan/ui/banner")).showBanner({
           id: "ready", text: "Acuplan now works offline, even in airplane mode.", timeout: 6000,
         })"""
     )

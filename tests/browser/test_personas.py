@@ -212,7 +212,7 @@ def test_a_newcomers_library_routine_keeps_to_five_minutes_with_a_layer(person, 
     routine = routines["lower-back-deep"]
     layers = person.evaluate(
         """async () => {
-          const { adaptRoutine } = await import("acuplan/routine-adapt");
+          const { adaptRoutine } = await import("acuplan/routines/adapt");
           const routine = (await (await fetch("/api/routines")).json()).routines
             .find((r) => r.slug === "lower-back-deep");
           const adapted = await adaptRoutine(routine, new URLSearchParams(location.search));
@@ -226,7 +226,7 @@ def test_a_newcomers_library_routine_keeps_to_five_minutes_with_a_layer(person, 
 def save_journal(page, entries):
     page.evaluate(
         """async (entries) => {
-          const { saveRecord } = await import("acuplan/store");
+          const { saveRecord } = await import("acuplan/sync/store");
           for (const entry of entries) await saveRecord("journal", entry);
         }""",
         entries,
@@ -297,7 +297,7 @@ def test_a_plan_kept_from_before_adaptations_is_asked_for_again(person, live_ser
     onboard(person, live_server, ["I am pregnant"])
     person.evaluate(
         """async () => {
-          const { getMeta, setMeta } = await import("acuplan/store");
+          const { getMeta, setMeta } = await import("acuplan/sync/store");
           const kept = await getMeta("plan");
           delete kept.plan.adapted;
           await setMeta("plan", kept);

@@ -185,7 +185,7 @@ def test_a_session_logged_in_the_journal_shows_as_done(monday, live_server):
     expect(card.locator("[data-next-when]")).to_have_text("Today · Evening")
     slug = card.locator("[data-start]").get_attribute("href").split("routine=")[1].split("&")[0]
     monday.evaluate(
-        """async (routine) => (await import("acuplan/store")).saveRecord("journal",
+        """async (routine) => (await import("acuplan/sync/store")).saveRecord("journal",
           {date: "2026-11-23", routine, minutes: 9, adverse: []})""",
         slug,
     )
@@ -234,7 +234,7 @@ def test_edits_apply_in_order_and_those_that_no_longer_fit_are_left_out(phone, l
     phone.goto(live_server + "/start")
     days = phone.evaluate(
         """async ([plan, edits]) => {
-          const { applyEdits } = await import("acuplan/plan-edits");
+          const { applyEdits } = await import("acuplan/plan/edits");
           return applyEdits(plan, edits).map((day) => [day.date, day.rest,
             day.sessions.map((s) => [s.routine, s.seconds, s.status, s.shortened, s.edits])]);
         }""",

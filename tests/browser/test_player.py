@@ -79,7 +79,7 @@ def heard_at(page, cue) -> int:
 
 
 TIMELINE = """async ({ routine, seconds }) => {
-  const { buildTimeline } = await import("acuplan/timeline");
+  const { buildTimeline } = await import("acuplan/player/timeline");
   const t = buildTimeline(routine, { seconds });
   return {
     steps: t.steps.map((s) => ({ index: s.index, lead: s.leadStartMs, start: s.startMs,
@@ -104,7 +104,7 @@ def timeline_of(page, routine, seconds=None) -> dict:
 
 def finished_sessions(page) -> list[dict]:
     """The finished sessions on the device: `session` records of the store."""
-    return page.evaluate("async () => (await import('acuplan/player-store')).listFinished()")
+    return page.evaluate("async () => (await import('acuplan/player/store')).listFinished()")
 
 
 def step_starts(timeline) -> list[int]:
@@ -454,7 +454,7 @@ def test_plan_overrides_leave_out_and_lengthen_steps(phone, live_server, library
     routine = library["evening-unwind"]
     timeline = phone.evaluate(
         """async (routine) => {
-          const { buildTimeline } = await import("acuplan/timeline");
+          const { buildTimeline } = await import("acuplan/player/timeline");
           const t = buildTimeline(routine, { seconds: { 1: 0, 3: 120 } });
           return { steps: t.steps.map((s) => [s.index, s.startMs, s.endMs]), endMs: t.endMs };
         }""",
@@ -690,8 +690,8 @@ def test_cue_settings_are_a_synced_preferences_record_that_other_devices_follow(
     phone.locator("[data-settings] summary").click()
     phone.get_by_label("Vibration only").check()
     record = phone.evaluate(
-        """async () => (await import("acuplan/store")).getRecord(
-          (await import("acuplan/cue-settings")).PREFERENCES_ID)"""
+        """async () => (await import("acuplan/sync/store")).getRecord(
+          (await import("acuplan/player/cue-settings")).PREFERENCES_ID)"""
     )
     assert record["kind"] == "preferences" and record["dirty"] == 1
     assert record["data"] == {"cues": {"mode": "vibration", "volume": 0.8, "ticks": True}}
@@ -699,8 +699,8 @@ def test_cue_settings_are_a_synced_preferences_record_that_other_devices_follow(
     # Another device's choice arrives by sync: the player follows it over its local copy.
     phone.evaluate(
         """async () => {
-          const { applyServerRecords } = await import("acuplan/store");
-          const { PREFERENCES_ID } = await import("acuplan/cue-settings");
+          const { applyServerRecords } = await import("acuplan/sync/store");
+          const { PREFERENCES_ID } = await import("acuplan/player/cue-settings");
           await applyServerRecords([{ id: PREFERENCES_ID, kind: "preferences",
             data: { cues: { mode: "silent", volume: 0.3 } }, modified: Date.now() + 1000,
             deleted: false }]);

@@ -96,7 +96,7 @@ def test_older_sessions_move_into_the_store_once_and_the_planner_reads_them(phon
     phone.goto(f"{live_server}/play?routine={SHORT}")
     history = phone.evaluate(
         """async () => {
-          const { loadHistory } = await import("acuplan/plan-history");
+          const { loadHistory } = await import("acuplan/plan/history");
           return loadHistory(new Map());
         }"""
     )
@@ -113,7 +113,7 @@ def test_older_sessions_move_into_the_store_once_and_the_planner_reads_them(phon
     assert record["id"] == OLD_SESSION["id"] and record["data"]["seconds"] == 600
     assert phone.evaluate("localStorage['acuplan.finished-sessions']") is None
     phone.reload()
-    phone.evaluate("async () => (await import('acuplan/player-store')).listFinished()")
+    phone.evaluate("async () => (await import('acuplan/player/store')).listFinished()")
     assert len(sessions(phone)) == 1  # moved once, not again
 
 

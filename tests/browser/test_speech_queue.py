@@ -47,7 +47,7 @@ def voice(phone, live_server):
 
 def say(page, text, priority):
     page.evaluate(
-        "async ([text, priority]) => (await import('acuplan/speech')).speak(text, 1, priority)",
+        "async ([text, priority]) => (await import('acuplan/player/speech')).speak(text, 1, priority)",
         [text, priority],
     )
 
@@ -103,8 +103,8 @@ def test_a_whole_session_is_said_in_full_in_order(phone, live_server):
     phone.goto(f"{live_server}/play?routine={slug}")
     expected = phone.evaluate(
         """async (slug) => {
-          const { buildTimeline } = await import("acuplan/timeline");
-          const { spokenCues } = await import("acuplan/spoken");
+          const { buildTimeline } = await import("acuplan/player/timeline");
+          const { spokenCues } = await import("acuplan/player/spoken");
           const { routines } = await (await fetch("/api/routines")).json();
           const timeline = buildTimeline(routines.find((r) => r.slug === slug));
           return { end: timeline.endMs, texts: spokenCues(timeline)

@@ -16,8 +16,8 @@ pytestmark = pytest.mark.browser
 
 WORDS_PER_MINUTE = 140  # spoken.js; espeak-ng at the browser's rate says these cues at ~155
 SPOKEN = """async () => {
-  const { buildTimeline } = await import("acuplan/timeline");
-  const { spokenCues, WORDS_PER_MINUTE } = await import("acuplan/spoken");
+  const { buildTimeline } = await import("acuplan/player/timeline");
+  const { spokenCues, WORDS_PER_MINUTE } = await import("acuplan/player/spoken");
   const { routines } = await (await fetch("/api/routines")).json();
   const out = {};
   for (const routine of routines) {

@@ -14,12 +14,12 @@ PASSWORD = "a calm evening walk"
 def store(page, call: str, *args):
     """Call a function of the store module inside the page."""
     return page.evaluate(
-        f"async (args) => (await import('acuplan/store')).{call}(...args)", list(args)
+        f"async (args) => (await import('acuplan/sync/store')).{call}(...args)", list(args)
     )
 
 
 def sync(page):
-    return page.evaluate("async () => (await import('acuplan/sync-client')).syncNow()")
+    return page.evaluate("async () => (await import('acuplan/sync/client')).syncNow()")
 
 
 def journal(date, minutes):

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 def describe(page, status):
-    return page.evaluate("async (s) => (await import('acuplan/sync-status')).describe(s)", status)
+    return page.evaluate("async (s) => (await import('acuplan/sync/status')).describe(s)", status)
 
 
 def status_line(page):

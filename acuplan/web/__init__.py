@@ -1,0 +1,1 @@
+"""The HTTP side: blueprints, error and cache policy, request and response plumbing."""

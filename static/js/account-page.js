@@ -1,4 +1,0 @@
-import { guardAccountDeletion, guardLogout } from "acuplan/logout-guard";
-
-for (const form of document.querySelectorAll("form[data-logout]")) guardLogout(form);
-guardAccountDeletion(document.querySelector("form[data-delete-account]"));

@@ -1,0 +1,3 @@
+import { openReport } from "acuplan/journal/report";
+
+openReport(document);

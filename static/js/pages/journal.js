@@ -1,0 +1,3 @@
+import { openJournal } from "acuplan/journal/list";
+
+openJournal(document);

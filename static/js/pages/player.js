@@ -1,0 +1,4 @@
+import { openPlayer } from "acuplan/player/player";
+
+const root = document.querySelector("[data-player]");
+if (root) openPlayer(root);

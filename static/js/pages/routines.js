@@ -1,0 +1,7 @@
+import { autoSubmit } from "acuplan/ui/auto-submit";
+import { filterCards } from "acuplan/routines/filter";
+
+const form = document.querySelector("form[data-auto-submit]");
+const list = document.querySelector("[data-routine-list]");
+if (form && list) filterCards(form, list, document.querySelector(".result-count"));
+if (form) autoSubmit(form);

@@ -1,0 +1,4 @@
+import { openOnboarding } from "acuplan/plan/onboarding-form";
+
+const form = document.querySelector("[data-onboarding]");
+if (form) openOnboarding(form);

@@ -1,4 +1,0 @@
-import { openPlayer } from "acuplan/player";
-
-const root = document.querySelector("[data-player]");
-if (root) openPlayer(root);

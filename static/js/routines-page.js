@@ -1,7 +1,0 @@
-import { autoSubmit } from "acuplan/auto-submit";
-import { filterCards } from "acuplan/routine-filter";
-
-const form = document.querySelector("form[data-auto-submit]");
-const list = document.querySelector("[data-routine-list]");
-if (form && list) filterCards(form, list, document.querySelector(".result-count"));
-if (form) autoSubmit(form);

@@ -1,9 +1,0 @@
-import { isIos, isStandalone } from "acuplan/install-prompt";
-import { showStorageStatus } from "acuplan/storage-status";
-
-showStorageStatus(document);
-if (isStandalone()) {
-  document.querySelector("[data-install-status]").textContent = "Acuplan is installed.";
-} else if (isIos()) {
-  document.querySelector("[data-install-ios]").hidden = false;
-}
