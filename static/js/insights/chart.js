@@ -1,5 +1,5 @@
-// Small inline SVG charts drawn by the app itself: weekly medians as a line, each session's
-// change as a dot, habit strength as an area. Colours come from CSS (currentColor and the
+// Small inline SVG charts drawn by the app itself: weekly medians as a line, the changes
+// within sessions as bars, habit strength as an area. Colours come from CSS (currentColor and the
 // .chart-* classes), so dark mode follows; every chart carries its text equivalent as
 // role="img" with an aria-label, and the same text in a <figcaption> for everyone.
 
@@ -63,31 +63,35 @@ export function lineChart(points, range, label, caption) {
 }
 
 /**
- * Each session's change as a dot on a line from -10 to +10 (stacked where equal), with the
- * median as a bar and its interval as a band. Lower is better, so "less" is on the left.
+ * How many sessions changed by each amount, as bars from -10 to +10, with the median as a
+ * line and its interval as a band. Lower is better, so "less" is on the left.
  */
 export function changeChart(changes, median, interval, label, caption) {
-  const x = (v) => scale(v, [-10, 10], [PAD.left, WIDTH - PAD.right]);
+  const x = (v) => scale(v, [-10.5, 10.5], [PAD.left, WIDTH - PAD.right]);
   const base = HEIGHT - PAD.bottom;
+  const counts = new Map();
+  for (const change of changes) counts.set(change, (counts.get(change) ?? 0) + 1);
+  const most = Math.max(...counts.values(), 1);
+  const step = x(1) - x(0);
   const band = interval
     ? [svg("rect", {
-      x: x(interval[0]), y: PAD.top, width: Math.max(x(interval[1]) - x(interval[0]), 2),
-      height: base - PAD.top, class: "chart-band",
+      x: x(interval[0]) - step / 2, y: PAD.top,
+      width: x(interval[1]) - x(interval[0]) + step, height: base - PAD.top, class: "chart-band",
     })]
     : [];
-  const stacks = new Map();
-  const dots = changes.map((change) => {
-    const height = stacks.get(change) ?? 0;
-    stacks.set(change, height + 1);
-    return svg("circle", { cx: x(change), cy: base - 5 - height * 7, r: 3, class: "chart-dot" });
+  const bars = [...counts].map(([change, count]) => {
+    const height = Math.max(((base - PAD.top) * count) / most, 2);
+    return svg("rect", {
+      x: x(change) - step * 0.35, y: base - height, width: step * 0.7, height, class: "chart-dot",
+    });
   });
   const mid = median === null || median === undefined
     ? []
     : [svg("line", { x1: x(median), x2: x(median), y1: PAD.top, y2: base, class: "chart-median" })];
-  const zero = svg("line", { x1: x(0), x2: x(0), y1: PAD.top, y2: base, class: "chart-axis" });
+  const zero = svg("line", { x1: PAD.left, x2: WIDTH - PAD.right, y1: base, y2: base, class: "chart-axis" });
   const labels = [text(x(-10), HEIGHT - 4, "−10 less", "start"), text(x(0), HEIGHT - 4, "0"),
     text(x(10), HEIGHT - 4, "+10 more", "end")];
-  return frame(label, caption, ...band, zero, ...dots, ...mid, ...labels);
+  return frame(label, caption, ...band, zero, ...bars, ...mid, ...labels);
 }
 
 /** Habit strength from 0 to 1 over days, as a filled area. `days` is [{day, score}]. */

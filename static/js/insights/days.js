@@ -2,18 +2,14 @@
 // ends at 04:00 belongs to the evening before), habit strength, streaks with freeze days,
 // and the weeks of a self-experiment. Pure: dates in, dates and numbers out.
 
+import { addDays, isoDate } from "acuplan/plan/dates";
+
 export const DEFAULT_DAY_START = "04:00";
 const DAY_MS = 86400000;
 
 function minutes(clock) {
   const [hours, mins] = clock.split(":").map(Number);
   return hours * 60 + mins;
-}
-
-/** "YYYY-MM-DD" of a Date in the device's own time zone. */
-export function localDate(moment) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
 }
 
 /** The person's day a moment belongs to: before `dayStart` ("HH:MM") it is still yesterday. */
@@ -23,13 +19,7 @@ export function dayOf(moment, dayStart = DEFAULT_DAY_START) {
   if (at.getHours() * 60 + at.getMinutes() < minutes(dayStart)) {
     shifted.setDate(shifted.getDate() - 1);
   }
-  return localDate(shifted);
-}
-
-/** The date `days` after an ISO date (negative for before), as an ISO date. */
-export function addDays(iso, days) {
-  const [year, month, day] = iso.split("-").map(Number);
-  return new Date(Date.UTC(year, month - 1, day) + days * DAY_MS).toISOString().slice(0, 10);
+  return isoDate(shifted);
 }
 
 /** Whole days from one ISO date to another. */

@@ -2,7 +2,7 @@
 // days with and without a session. Pure: journal entries (their `data`) in, numbers out,
 // with "not enough yet" as a first-class answer rather than a number from too little.
 
-import { addDays } from "acuplan/insights/days";
+import { addDays } from "acuplan/plan/dates";
 import {
   blockBootstrapInterval,
   bootstrapInterval,

@@ -75,7 +75,7 @@ export function withAndWithoutSentence(found, what) {
   }
   const way = found.difference > 0 ? "higher" : "lower";
   return `${what[0].toUpperCase()}${what.slice(1)} was about ${Math.abs(found.difference).toFixed(1)} ` +
-    `${way} after days with a session (likely between ${low} and ${high}; ${counts}).`;
+    `points ${way} after days with a session (likely between ${low} and ${high}; ${counts}).`;
 }
 
 /** The text equivalent of a weekly chart, read by screen readers. */
