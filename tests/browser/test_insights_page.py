@@ -89,7 +89,9 @@ def test_months_of_entries_show_findings_charts_and_caveats(
     expect(phone.locator("[data-trend-field=pain_before]")).to_contain_text(
         "Your pain before sessions has gone down over the last 12 weeks."
     )
-    expect(phone.locator("[data-compare=sleep]")).to_contain_text("points higher after days with a session")
+    expect(phone.locator("[data-compare=sleep]")).to_contain_text(
+        "points higher after days with a session"
+    )
     expect(phone.locator("[data-strength]")).to_contain_text("Your habit strength is")
     expect(phone.locator(".insights-caveat")).to_contain_text("not what caused it")
     charts = phone.locator("figure.chart svg[role=img]")
