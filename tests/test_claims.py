@@ -91,9 +91,11 @@ def script_texts() -> list[tuple[str, str]]:
     """The string literals of the front end's own modules (what they show or say)."""
     literal = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`((?:[^`\\]|\\.)*)`')
     texts = []
-    for path in sorted((ROOT / "static" / "js").glob("*.js")):
+    js = ROOT / "static" / "js"
+    for path in sorted(js.rglob("*.js")):
         for match in literal.finditer(path.read_text()):
-            texts.append((path.name, next(g for g in match.groups() if g is not None)))
+            name = path.relative_to(js).as_posix()
+            texts.append((name, next(g for g in match.groups() if g is not None)))
     return texts
 
 
