@@ -5,7 +5,6 @@
 import { addDays, isoDate } from "acuplan/plan/dates";
 
 export const DEFAULT_DAY_START = "04:00";
-const DAY_MS = 86400000;
 
 function minutes(clock) {
   const [hours, mins] = clock.split(":").map(Number);
@@ -20,12 +19,6 @@ export function dayOf(moment, dayStart = DEFAULT_DAY_START) {
     shifted.setDate(shifted.getDate() - 1);
   }
   return isoDate(shifted);
-}
-
-/** Whole days from one ISO date to another. */
-export function daysBetween(from, to) {
-  const utc = (iso) => Date.UTC(...iso.split("-").map((n, i) => Number(n) - (i === 1 ? 1 : 0)));
-  return Math.round((utc(to) - utc(from)) / DAY_MS);
 }
 
 /** Every ISO date from `from` to `to`, both included. */
