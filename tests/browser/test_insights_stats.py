@@ -127,18 +127,26 @@ def test_the_block_bootstrap_interval_agrees_with_numpy(phone, live_server):
 
     phone.goto(live_server + "/")
     low, high = phone.evaluate(
-        """async (days) => {
-             const s = await import("acuplan/insights/stats");
-             const difference = (series) => {
-               const a = series.filter((d) => d.practised).map((d) => d.value);
-               const b = series.filter((d) => !d.practised).map((d) => d.value);
-               return a.length && b.length ? s.mean(a) - s.mean(b) : null;
-             };
-             return s.blockBootstrapInterval(days, difference,
-               {block: 7, level: 0.9, resamples: 4000, seed: 5});
-           }""",
+        """async (days) => (await import("acuplan/insights/stats")).blockBootstrapDifference(
+             days.map((d) => d.practised), days.map((d) => d.value),
+             {block: 7, level: 0.9, resamples: 4000, seed: 5})""",
         days,
     )
     ref_low, ref_high = moving_block_interval(days, difference, 7, 0.9, 4000, RNG)
     width = ref_high - ref_low
     assert abs(low - ref_low) <= 0.15 * width and abs(high - ref_high) <= 0.15 * width
+
+
+@pytest.mark.parametrize("size", [1, 2, 9, 30])
+def test_the_counting_median_bootstrap_draws_exactly_what_sorting_would(phone, live_server, size):
+    values = RNG.integers(-6, 4, size).tolist()
+    phone.goto(live_server + "/")
+    fast, slow = phone.evaluate(
+        """async (values) => {
+             const s = await import("acuplan/insights/stats");
+             return [s.bootstrapMedianInterval(values, {seed: 11}),
+                     s.bootstrapInterval(values, s.median, {seed: 11})];
+           }""",
+        values,
+    )
+    assert fast == slow

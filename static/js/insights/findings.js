@@ -4,8 +4,8 @@
 
 import { addDays } from "acuplan/plan/dates";
 import {
-  blockBootstrapInterval,
-  bootstrapInterval,
+  blockBootstrapDifference,
+  bootstrapMedianInterval,
   mean,
   median,
   quantile,
@@ -17,6 +17,8 @@ export const MIN_PAIRED = 8; // paired sessions before a change is put into numb
 export const MIN_WEEKS = 4; // weeks before a trend is given a direction
 export const MIN_DAYS_EACH = 14; // days on each side before "with and without" is compared
 export const LEVEL = 0.8; // the intervals shown: the middle 80%
+// Resamples per interval: plenty for the 10th and 90th percentiles, and the page stays quick.
+const RESAMPLES = 1000;
 export const SCALES = {
   pain: ["pain_before", "pain_after"],
   stress: ["stress_before", "stress_after"],
@@ -33,13 +35,15 @@ export function pairs(entries, scale) {
 }
 
 /**
- * Whether a session started unusually high on a scale for this person: above their upper
- * quartile and at least 2 points over their median. Such sessions tend to look better
- * afterwards whatever was done (regression to the mean).
+ * The test of whether a session started unusually high on a scale for this person: above
+ * their upper quartile and at least 2 points over their median. Such sessions tend to look
+ * better afterwards whatever was done (regression to the mean).
  */
-export function startedHigh(before, usualBefores) {
-  if (usualBefores.length < MIN_PAIRED) return false;
-  return before > quantile(usualBefores, 0.75) && before - median(usualBefores) >= 2;
+function highStart(usualBefores) {
+  if (usualBefores.length < MIN_PAIRED) return () => false;
+  const upper = quantile(usualBefores, 0.75);
+  const usual = median(usualBefores);
+  return (before) => before > upper && before - usual >= 2;
 }
 
 /** The change within sessions on one scale; `enough` false until MIN_PAIRED pairs. */
@@ -48,15 +52,15 @@ export function changeWithin(entries, scale, { allEntries = entries, seed = 1 } 
   const result = { scale, count: found.length, needed: MIN_PAIRED, enough: found.length >= MIN_PAIRED };
   if (!result.enough) return result;
   const changes = found.map((p) => p.change);
-  const usual = pairs(allEntries, scale).map((p) => p.before);
+  const high = highStart(pairs(allEntries, scale).map((p) => p.before));
   return {
     ...result,
     median: median(changes),
-    interval: bootstrapInterval(changes, median, { level: LEVEL, seed }),
+    interval: bootstrapMedianInterval(changes, { level: LEVEL, resamples: RESAMPLES, seed }),
     down: changes.filter((c) => c < 0).length,
     up: changes.filter((c) => c > 0).length,
     same: changes.filter((c) => c === 0).length,
-    startedHigh: found.filter((p) => startedHigh(p.before, usual)).length,
+    startedHigh: found.filter((p) => high(p.before)).length,
   };
 }
 
@@ -86,9 +90,11 @@ export function weekOf(day) {
 /** The median of a field week by week (weeks with a value only), oldest first. */
 export function weeklyMedians(entries, field) {
   const weeks = new Map();
+  const mondays = new Map(); // a date's Monday, worked out once per date
   for (const entry of entries) {
     if (!isScore(entry[field]) || !entry.date) continue;
-    const week = weekOf(entry.date);
+    if (!mondays.has(entry.date)) mondays.set(entry.date, weekOf(entry.date));
+    const week = mondays.get(entry.date);
     if (!weeks.has(week)) weeks.set(week, []);
     weeks.get(week).push(entry[field]);
   }
@@ -131,18 +137,19 @@ export function withAndWithout(days, { comparisons = 1, seed = 1 } = {}) {
     enough: withDays.length >= MIN_DAYS_EACH && withoutDays.length >= MIN_DAYS_EACH,
   };
   if (!result.enough) return result;
-  const difference = (series) => {
-    const a = series.filter((d) => d.practised).map((d) => d.value);
-    const b = series.filter((d) => !d.practised).map((d) => d.value);
-    return a.length && b.length ? mean(a) - mean(b) : null;
-  };
   const level = 1 - (1 - LEVEL) / comparisons;
+  const meanWith = mean(withDays.map((d) => d.value));
+  const meanWithout = mean(withoutDays.map((d) => d.value));
   return {
     ...result,
-    meanWith: mean(withDays.map((d) => d.value)),
-    meanWithout: mean(withoutDays.map((d) => d.value)),
-    difference: difference(noted),
+    meanWith,
+    meanWithout,
+    difference: meanWith - meanWithout,
     level,
-    interval: blockBootstrapInterval(noted, difference, { block: 7, level, seed }),
+    interval: blockBootstrapDifference(
+      noted.map((d) => d.practised),
+      noted.map((d) => d.value),
+      { block: 7, level, resamples: RESAMPLES, seed },
+    ),
   };
 }

@@ -51,29 +51,77 @@ export function bootstrapInterval(values, statistic, { level = 0.8, resamples = 
 }
 
 /**
- * A moving-block bootstrap interval for a statistic of a series whose neighbours are alike
- * (days): blocks of `block` consecutive items are drawn whole, so a good week stays a week.
- * `statistic` gets the resampled series and may return null (a draw without both sides).
+ * A percentile bootstrap interval for the median of small whole numbers (scores, changes),
+ * drawn by counting rather than sorting each resample: the same draws and the same result
+ * as bootstrapInterval(values, median), in a fraction of the time.
  */
-export function blockBootstrapInterval(
-  series,
-  statistic,
+export function bootstrapMedianInterval(values, { level = 0.8, resamples = 2000, seed = 1 } = {}) {
+  const whole = values.every((v) => Number.isInteger(v) && Math.abs(v) <= 100);
+  if (!whole) return bootstrapInterval(values, median, { level, resamples, seed });
+  const n = values.length;
+  const counts = new Int32Array(201);
+  let state = seed >>> 0; // randomFrom's generator, inlined: this loop draws a million times
+  const results = new Float64Array(resamples);
+  const lowRank = Math.floor((n - 1) / 2);
+  const highRank = Math.ceil((n - 1) / 2);
+  for (let r = 0; r < resamples; r += 1) {
+    counts.fill(0);
+    for (let i = 0; i < n; i += 1) {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      counts[values[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)] + 100] += 1;
+    }
+    let seen = 0;
+    let low = null;
+    for (let bin = 0; bin < counts.length; bin += 1) {
+      seen += counts[bin];
+      if (low === null && seen > lowRank) low = bin - 100;
+      if (seen > highRank) {
+        results[r] = (low + bin - 100) / 2;
+        break;
+      }
+    }
+  }
+  const tail = (1 - level) / 2;
+  return [quantile(results, tail), quantile(results, 1 - tail)];
+}
+
+/**
+ * A moving-block bootstrap interval for the difference of means between two kinds of day
+ * (mean of `values` where `flags` is true, minus where false), for a series whose
+ * neighbours are alike: blocks of `block` consecutive days are drawn whole, so a good week
+ * stays a week. Draws without both kinds are left out.
+ */
+export function blockBootstrapDifference(
+  flags,
+  values,
   { block = 7, level = 0.8, resamples = 2000, seed = 1 } = {},
 ) {
   const random = randomFrom(seed);
-  const n = series.length;
+  const n = values.length;
   const starts = Math.max(n - block + 1, 1);
   const results = [];
   for (let r = 0; r < resamples; r += 1) {
-    const sample = [];
-    while (sample.length < n) {
+    let taken = 0;
+    let sumWith = 0;
+    let countWith = 0;
+    let sumWithout = 0;
+    let countWithout = 0;
+    while (taken < n) {
       const start = Math.floor(random() * starts);
-      for (let i = start; i < start + block && i < n && sample.length < n; i += 1) {
-        sample.push(series[i]);
+      for (let i = start; i < start + block && i < n && taken < n; i += 1, taken += 1) {
+        if (flags[i]) {
+          sumWith += values[i];
+          countWith += 1;
+        } else {
+          sumWithout += values[i];
+          countWithout += 1;
+        }
       }
     }
-    const value = statistic(sample);
-    if (value !== null && Number.isFinite(value)) results.push(value);
+    if (countWith && countWithout) results.push(sumWith / countWith - sumWithout / countWithout);
   }
   if (!results.length) return null;
   const tail = (1 - level) / 2;
