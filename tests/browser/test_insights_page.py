@@ -125,3 +125,27 @@ def test_a_routine_name_from_the_journal_is_shown_as_text(phone, live_server):
     open_with(phone, live_server, entries)
     expect(phone.locator("[data-insight=progress]").first).to_contain_text(hostile)
     assert phone.locator("[data-sections] img").count() == 0
+
+
+def test_the_clinician_report_shows_the_same_findings_for_its_period(
+    phone, live_server, screenshot
+):
+    open_with(phone, live_server, months_of_journal())
+    phone.goto(live_server + "/journal/report")
+    phone.locator("#days").select_option("30")
+    pain = phone.locator("[data-report-change=pain]")
+    expect(pain).to_contain_text("Pain usually drops by about 2 points during a session")
+    in_period = sum(1 for e in months_of_journal() if e["minutes"] and e["date"] >= "2026-10-24")
+    expect(pain).to_contain_text(f"of {in_period} sessions went down")
+    expect(phone.locator(".report-insights figure.chart svg[role=img]")).to_have_count(3)
+    phone.locator("[data-report-insights] h2").scroll_into_view_if_needed()
+    screenshot(phone, "report-insights")
+    phone.locator("#days").select_option("7")
+    expect(pain).to_contain_text("of 8 sessions logged with pain")  # 5 in a week: no number
+
+
+def test_a_report_period_without_pairs_shows_no_findings(phone, live_server):
+    open_with(phone, live_server, [{"date": "2026-11-20", "minutes": 10}])
+    phone.goto(live_server + "/journal/report")
+    expect(phone.locator("[data-report-rows] tr")).to_have_count(1)
+    expect(phone.locator("[data-report-insights]")).to_be_hidden()

@@ -7,20 +7,24 @@ const round = (value) => Math.round(Math.abs(value));
 const points = (n) => `${n} ${n === 1 ? "point" : "points"}`;
 const sessions = (n) => `${n} ${n === 1 ? "session" : "sessions"}`;
 
-/** One finding about the change within sessions of `name` (a routine or goal). */
-export function changeSentence(found, name) {
+/**
+ * One finding about the change within sessions of `name` (a routine's title), or within
+ * every session when `name` is null (the report).
+ */
+export function changeSentence(found, name = null) {
   const scale = SCALE_NAMES[found.scale];
+  const of = name ? ` of ${name}` : "";
   if (!found.enough) {
-    return `${found.count} of ${found.needed} sessions of ${name} logged with ${
-      found.scale} before and after. After ${found.needed} you'll see how ${
-      found.scale} changes during them.`;
+    return `${found.count} of ${found.needed} sessions${of} logged with ${found.scale} before ` +
+      `and after. After ${found.needed} you'll see how ${found.scale} changes during them.`;
   }
+  const during = name ? `during ${name}` : "during a session";
   const [low, high] = found.interval.map((v) => Math.round(v));
   let typical;
-  if (round(found.median) === 0) typical = `${scale} usually stays about the same during ${name}`;
+  if (round(found.median) === 0) typical = `${scale} usually stays about the same ${during}`;
   else if (found.median < 0) {
-    typical = `${scale} usually drops by about ${points(round(found.median))} during ${name}`;
-  } else typical = `${scale} usually rises by about ${points(round(found.median))} during ${name}`;
+    typical = `${scale} usually drops by about ${points(round(found.median))} ${during}`;
+  } else typical = `${scale} usually rises by about ${points(round(found.median))} ${during}`;
   const range = low === high ? "" : ` (likely between ${signed(low)} and ${signed(high)})`;
   return `${typical}${range}; ${found.down} of ${sessions(found.count)} went down.`;
 }
