@@ -72,6 +72,12 @@ def safety():
     return render_template("safety.html")
 
 
+@bp.get("/insights")
+def insights():
+    """What the journal on the device says about the person's sessions (computed there)."""
+    return render_template("insights.html")
+
+
 @bp.get("/settings")
 def settings():
     """Settings: backup and sync, offline storage, adding the app to the home screen."""

@@ -29,6 +29,7 @@ PRECACHED_PAGES = (
     "pages.play",
     "pages.safety",
     "pages.settings",
+    "pages.insights",
     "pwa.offline",
     "journal.entries",
     "journal.entry",

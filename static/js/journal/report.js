@@ -2,6 +2,7 @@
 import {
   beforeAfter, daysAgo, journalLabels, loadEntries, routineTitles, scaleSummary,
 } from "acuplan/journal/entries";
+import { insightsSummary } from "acuplan/insights/summary";
 import { onRecordsChanged } from "acuplan/sync/store";
 import { oneAtATime } from "acuplan/ui/one-at-a-time";
 
@@ -33,6 +34,9 @@ export async function renderReport(root, days) {
   ])));
   root.querySelector("[data-empty]").hidden = entries.length > 0;
   summary(root.querySelector("[data-report-summary]"), entries);
+  const insights = insightsSummary(entries.map((e) => e.data));
+  root.querySelector("[data-report-insights]").hidden = insights.length === 0;
+  root.querySelector("[data-report-insights-body]").replaceChildren(...insights);
 }
 
 /** A row whose cells carry their column's heading, for the phone's card layout. */

@@ -1,0 +1,3 @@
+import { openInsights } from "acuplan/insights/page";
+
+openInsights(document);
