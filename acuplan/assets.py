@@ -45,6 +45,7 @@ class BuiltAssets:
 
 
 def init_assets(app) -> None:
+    """Build every bundle at start-up and give templates their URLs and import map."""
     app.config.setdefault("ASSETS_URL_EXPIRE", False)
     app.config.setdefault("ASSETS_VERSIONS", "hash")
     app.config.setdefault("ASSETS_MANIFEST", "cache")
@@ -169,6 +170,7 @@ def _preloads(static: Path, modules: dict[str, str]) -> dict[str, list[str]]:
 
 
 def built(app) -> BuiltAssets:
+    """What was built for this app (URLs, files, import map, CSP hashes, version)."""
     return app.extensions["acuplan.assets"]
 
 

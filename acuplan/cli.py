@@ -24,12 +24,13 @@ library_dir = click.option(
 
 @click.group(help="Work with the routine library.")
 def routines() -> None:
-    pass
+    """The `flask routines` command group."""
 
 
 @routines.command(help="Validate every routine file; exit non-zero on any problem.")
 @library_dir
 def check(directory: str) -> None:
+    """Validate the library; print every problem and exit 1 if there is one."""
     try:
         library = load_library(directory)
     except CatalogError as error:
@@ -46,6 +47,7 @@ def check(directory: str) -> None:
 @routines.command(help="Count the routines per goal, level and position.")
 @library_dir
 def counts(directory: str) -> None:
+    """Print how many routines there are per goal, level and position."""
     try:
         library = load_library(directory)
     except CatalogError as error:

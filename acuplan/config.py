@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class Defaults:
+    """The settings that hold unless the environment or a test says otherwise."""
+
     ROUTINES_DIR = str(ROOT / "routines")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     MAX_CONTENT_LENGTH = 1024 * 1024

@@ -14,6 +14,8 @@ from .web.sessions import SecureLoginManager
 
 
 class Base(DeclarativeBase):
+    """The models' base class, with constraint names every database accepts."""
+
     # Named constraints, so migrations can drop and alter them on every database.
     metadata = MetaData(
         naming_convention={

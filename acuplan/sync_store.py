@@ -16,6 +16,8 @@ PULL_PAGE = 200
 
 @dataclass
 class PushResult:
+    """What a push did: records applied, already there, or lost to the server's copy."""
+
     applied: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     # the server's copies the device adopts: it lost a conflict, or its time was moved
@@ -102,6 +104,7 @@ def pull(user_id: int, cursor: int, limit: int = PULL_PAGE) -> tuple[list[dict],
 
 
 def record_json(row: Record) -> dict:
+    """A stored record as the wire format sends it."""
     return {
         "id": row.uuid,
         "kind": row.kind,

@@ -17,6 +17,8 @@ class Phase:
 
 @dataclass(frozen=True)
 class BreathingPattern:
+    """A breathing pattern: its phases, how many rounds, and its caveat."""
+
     id: str
     name: str
     summary: str
@@ -53,6 +55,7 @@ class BreathingPattern:
 
     @property
     def cycle_seconds(self) -> float:
+        """Seconds of one round: every phase once."""
         return sum(p.seconds for p in self.phases)
 
     @property
@@ -65,6 +68,8 @@ class BreathingPattern:
 
 @dataclass(frozen=True)
 class Stretch:
+    """A stretch: how long it is held, on how many sides, what it asks of the body."""
+
     id: str
     name: str
     instruction: str
@@ -76,12 +81,16 @@ class Stretch:
 
 @dataclass(frozen=True)
 class Prompt:
+    """A line of a meditation script, said `at` seconds into it."""
+
     at: int
     text: str
 
 
 @dataclass(frozen=True)
 class Meditation:
+    """A meditation script: its kind and the prompts said at their times."""
+
     id: str
     name: str
     kind: str
@@ -115,6 +124,7 @@ class Step:
 
     @property
     def title(self) -> str:
+        """The step's name as the player and the pages show it."""
         if self.kind == "mat":
             return POSITIONS[self.position or ""]
         if self.kind == "breathing" and self.breathing:
@@ -140,6 +150,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Routine:
+    """A routine of the library: its steps in order, goals, level and safety notes."""
+
     slug: str
     title: str
     summary: str
@@ -150,6 +162,7 @@ class Routine:
 
     @property
     def seconds(self) -> int:
+        """The routine's whole length as written."""
         return sum(step.seconds for step in self.steps)
 
     @property
@@ -159,6 +172,7 @@ class Routine:
 
     @property
     def mat_seconds(self) -> int:
+        """Seconds spent on the mat or pillow."""
         return sum(step.seconds for step in self.steps if step.kind == "mat")
 
     @property
@@ -168,12 +182,15 @@ class Routine:
 
     @property
     def positions(self) -> tuple[str, ...]:
+        """The mat positions the routine uses, in order of first use."""
         seen = dict.fromkeys(s.position for s in self.steps if s.position)
         return tuple(p for p in seen if p)
 
 
 @dataclass(frozen=True)
 class Library:
+    """The whole validated library: routines and the parts they share."""
+
     routines: dict[str, Routine] = field(default_factory=dict)
     patterns: dict[str, BreathingPattern] = field(default_factory=dict)
     stretches: dict[str, Stretch] = field(default_factory=dict)

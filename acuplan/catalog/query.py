@@ -17,6 +17,8 @@ FILTERS = {"goal": GOALS, "duration": DURATIONS, "position": POSITIONS, "level":
 
 @dataclass(frozen=True)
 class Filters:
+    """The routine list's filters, read from the query string."""
+
     goal: str | None = None
     duration: str | None = None
     position: str | None = None
@@ -40,9 +42,11 @@ class Filters:
 
     @property
     def active(self) -> bool:
+        """Whether any filter is set."""
         return any((self.goal, self.duration, self.position, self.level))
 
     def matches(self, routine: Routine) -> bool:
+        """Whether a routine passes every filter that is set."""
         if self.goal and self.goal not in routine.goals:
             return False
         if self.position and self.position not in routine.positions:
@@ -76,6 +80,7 @@ def library_counts(library: Library) -> dict[str, dict[str, int]]:
 
 
 def routine_json(routine: Routine) -> dict:
+    """A routine as the API and the device read it."""
     return {
         "slug": routine.slug,
         "title": routine.title,
@@ -91,6 +96,7 @@ def routine_json(routine: Routine) -> dict:
 
 
 def step_json(step: Step) -> dict:
+    """One step as the API and the device read it."""
     data: dict = {
         "kind": step.kind,
         "title": step.title,

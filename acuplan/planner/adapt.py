@@ -30,6 +30,8 @@ class Allowance:
 
 @dataclass(frozen=True)
 class AdaptedStep:
+    """One step of a routine as this person plays it today."""
+
     seconds: int
     layer: str | None
     note: str | None  # what changed and why; None when the step is as written
@@ -37,12 +39,15 @@ class AdaptedStep:
 
 @dataclass(frozen=True)
 class Adaptation:
+    """A routine adapted to a person's allowance and answers, and what changed."""
+
     routine: str
     steps: tuple[AdaptedStep, ...]
     notices: tuple[str, ...]
 
     @property
     def changed(self) -> bool:
+        """Whether any step differs from the routine as written."""
         return any(step.note for step in self.steps)
 
 
