@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from .extensions import db
 from .models import Record, User
@@ -36,11 +36,14 @@ def push(user_id: int, incoming: list[Incoming]) -> PushResult:
         .values(sync_seq=User.sync_seq)
         .returning(User.sync_seq)
     ).scalar_one()
-    uuids = [r.uuid for r in incoming]
+    # One expanding parameter, not 500 literals for SQLAlchemy to coerce one by one.
     stored = {
         row.uuid: row
         for row in db.session.scalars(
-            select(Record).where(Record.user_id == user_id, Record.uuid.in_(uuids))
+            select(Record).where(
+                Record.user_id == user_id, Record.uuid.in_(bindparam("uuids", expanding=True))
+            ),
+            {"uuids": [r.uuid for r in incoming]},
         )
     }
     to_apply = []

@@ -3,6 +3,7 @@ Unicode, form fields that all have a name."""
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -28,6 +29,20 @@ def well_formed(text: str) -> str:
 def clean(value: Any) -> Any:
     """The parsed JSON with well-formed text throughout; ValueError if nested too deeply."""
     return _clean(value, 0)
+
+
+def check_depth(value: Any) -> None:
+    """ValueError if the parsed JSON nests containers more than MAX_DEPTH deep.
+
+    Walks containers only, so a long batch of flat records costs little.
+    """
+    stack = [(value, 0)]
+    while stack:
+        container, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            raise ValueError(f"JSON nested more than {MAX_DEPTH} levels deep")
+        children = container.values() if isinstance(container, dict) else container
+        stack.extend((c, depth + 1) for c in children if isinstance(c, list | dict))
 
 
 def _clean(value: Any, depth: int) -> Any:
@@ -57,8 +72,17 @@ class JSONProvider(DefaultJSONProvider):
 
     def loads(self, s: str | bytes, **kwargs: Any) -> Any:
         """Parse JSON text into well-formed, boundedly nested data."""
+        if isinstance(s, bytes):
+            s = s.decode(json.detect_encoding(s), "surrogatepass")
         try:
-            return clean(super().loads(s, **kwargs))
+            value = super().loads(s, **kwargs)
+            # A lone surrogate comes as a \u escape or, in UTF-16 text, as itself; text
+            # with neither (nearly all) skips the walk that rebuilds every string.
+            if "\\ud" in s.lower() or LONE_SURROGATE.search(s):
+                return clean(value)
+            if isinstance(value, list | dict):
+                check_depth(value)
+            return value
         except RecursionError:
             # The parser itself gives up on very deep nesting; that is bad input too.
             raise ValueError(f"JSON nested more than {MAX_DEPTH} levels deep") from None
