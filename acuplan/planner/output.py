@@ -34,7 +34,8 @@ def plan_json(plan: Plan) -> dict:
 def _day_json(day: Day) -> dict:
     return {
         "date": day.date.isoformat(),
-        "rest": not day.sessions,
+        "rest": not day.sessions and not day.past,
+        "past": day.past,
         "mat_limit": day.mat_limit,
         "sessions": [_session_json(s) for s in day.sessions],
     }
