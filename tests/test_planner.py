@@ -159,17 +159,21 @@ def test_mat_time_keeps_to_the_limits(library, situation):
 
 @FEW
 @given(situations())
-def test_steps_are_shortened_never_lengthened_and_breathing_by_whole_cycles(library, situation):
+def test_mat_steps_never_lengthen_others_at_most_double_and_breathing_by_whole_cycles(
+    library, situation
+):
     person, screening, history, on = situation
     for session in sessions(build_plan(library, person, screening, history, on)):
         routine = library.routines[session.routine]
         for version in (session.step_seconds, *(v.step_seconds for v in session.shorter)):
             assert len(version) == len(routine.steps)
             for step, seconds in zip(routine.steps, version, strict=True):
-                assert 0 <= seconds <= step.seconds
+                assert 0 <= seconds <= (step.seconds if step.kind == "mat" else 2 * step.seconds)
                 if step.kind == "breathing" and seconds:
                     cycles = round(seconds / step.breathing.cycle_seconds)
                     assert seconds == round(cycles * step.breathing.cycle_seconds)
+                    limit = step.breathing.cycle_limit(routine.level)
+                    assert cycles <= max(limit or cycles, step.cycles)
 
 
 @FEW
@@ -254,7 +258,8 @@ def test_swaps_fit_the_same_slot_no_longer_and_keep_the_same_rules(library, situ
                     if session.slot == "morning":
                         assert "sleep" not in routine.goals
                     for step, seconds in zip(routine.steps, swap.step_seconds, strict=True):
-                        assert 0 <= seconds <= min(step.seconds, 30 * 60)
+                        grows = 1 if step.kind == "mat" else 2
+                        assert 0 <= seconds <= min(grows * step.seconds, 30 * 60)
 
 
 def test_screening_flags_combine_strictest_first():
@@ -419,6 +424,7 @@ def test_a_new_plan_starts_today_and_covers_two_weeks(library):
         "mat_seconds",
         "step_seconds",
         "step_layers",
+        "why_shorter",
         "shorter",
         "swaps",
     }

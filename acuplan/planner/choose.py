@@ -8,6 +8,7 @@ from datetime import date
 
 from acuplan.catalog import Library, Routine
 
+from .filling import fill_steps, tolerance, why_shorter
 from .fitting import MIND_GOALS, StepRules, fit_routine, mat_layers, mat_seconds
 from .profile import Profile
 
@@ -37,6 +38,7 @@ class Swap:
     seconds: int
     mat_seconds: int
     shorter: tuple[Version, ...]
+    why_shorter: str | None = None  # why it lasts well under the minutes asked for
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Session:
     mat_seconds: int
     shorter: tuple[Version, ...]
     swaps: tuple[Swap, ...] = ()
+    why_shorter: str | None = None  # why it lasts well under the minutes asked for
 
 
 @dataclass(frozen=True)
@@ -98,13 +101,17 @@ def plan_session(
         if LEVEL_RANK[routine.level] > allowed + 1:
             continue
         steps = fit_routine(routine, limits.budget, limits.mat, limits.standing, limits.rules)
+        steps = fill_steps(routine, steps, limits.budget, limits.rules)
         if sum(steps) and (mat_seconds(routine, steps) or not limits.mat):
             fits.append((routine, steps))
     # prefer a routine not done on the last planned day or earlier today, and one that
     # fills a fair part of the time
     fresh = [f for f in fits if f[0].slug not in memory.recent | memory.today]
-    full = [f for f in fits if sum(f[1]) >= min(limits.budget // 2, 180)]
-    choices = [f for f in fresh if f in full] or fresh or full or fits
+    full = [f for f in fits if sum(f[1]) >= limits.budget - tolerance(limits.budget)]
+    fair = [f for f in fits if sum(f[1]) >= min(limits.budget // 2, 180)]
+    choices = (
+        [f for f in fresh if f in full] or [f for f in fresh if f in fair] or fresh or fair or fits
+    )
     if not choices:
         return None
     neglected = min(profile.goals, key=lambda g: memory.served[g])
@@ -146,6 +153,7 @@ def fitted(routine: Routine, steps: tuple[int, ...], limits: Limits) -> dict:
         seconds=sum(steps),
         mat_seconds=mat_seconds(routine, steps),
         shorter=shorter_versions(routine, steps, limits),
+        why_shorter=why_shorter(routine, steps, limits.budget, limits.mat, limits.ladder),
     )
 
 

@@ -57,6 +57,7 @@ def _fitted_json(fitted: Session | Swap) -> dict:
         "mat_seconds": fitted.mat_seconds,
         "step_seconds": list(fitted.step_seconds),
         "step_layers": list(fitted.step_layers),
+        "why_shorter": fitted.why_shorter,
         "shorter": [
             {
                 "seconds": v.seconds,

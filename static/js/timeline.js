@@ -87,7 +87,8 @@ function holdsOf(step, durationMs) {
   const holds = [];
   const sides = step.stretch.sided ? ["first", "second"] : [null];
   let at = 0;
-  for (let rep = 1; rep <= step.reps; rep += 1) {
+  // a step a plan lengthened gets more repetitions, not one long last hold
+  for (let rep = 1; rep <= step.reps || at < durationMs; rep += 1) {
     for (const side of sides) {
       if (holds.length) at += step.switch_pause * 1000;
       holds.push({ side, rep, startMs: at, endMs: at + step.hold * 1000 });
