@@ -11,6 +11,7 @@ from acuplan.catalog import Library, Routine
 from .filling import fill_steps, tolerance, why_shorter
 from .fitting import MIND_GOALS, StepRules, fit_routine, mat_layers, mat_seconds
 from .profile import Profile
+from .shorten import shorten_keeping_mat
 
 LEVEL_RANK = {"beginner": 0, "intermediate": 1, "experienced": 2}
 EXPERIENCE_RANK = {"never": 0, "few": 1, "regular": 2}
@@ -160,12 +161,13 @@ def fitted(routine: Routine, steps: tuple[int, ...], limits: Limits) -> dict:
 def shorter_versions(
     routine: Routine, steps: tuple[int, ...], limits: Limits
 ) -> tuple[Version, ...]:
-    """10- and 5-minute versions (15 too for long sessions), or half when it is shorter."""
+    """10- and 5-minute versions (15 too for long sessions), or half when it is shorter;
+    each keeps the session's mat time as long as the other steps can give way."""
     total = sum(steps)
     targets = [t for t in SHORTER if t <= total - 60] or [total // 2]
     versions: dict[tuple[int, ...], Version] = {}
     for target in targets:
-        version = fit_routine(routine, target, limits.mat, limits.standing, limits.rules)
+        version = shorten_keeping_mat(routine, steps, target, limits.standing)
         if 0 < sum(version) < total and version not in versions:
             versions[version] = Version(sum(version), mat_seconds(routine, version), version)
     return tuple(versions.values())
