@@ -1,4 +1,5 @@
 /** A routine as a timed plan: each step's lead-in and span, each stretch hold, every cue. Pure. */
+import { promisedCues } from "acuplan/promised-cues";
 import { getUpSaying, speakingMs, stepSaying } from "acuplan/spoken";
 
 // The shortest get-ready before the first step, and before each later one: each step's
@@ -39,6 +40,9 @@ export function buildTimeline(routine, { seconds = {}, countdownMs = COUNTDOWN_M
     step.endMs = step.startMs + durationMs;
     step.durationMs = durationMs;
     step.notes = [];
+    // what the instruction promises ("halfway, change direction") is said, and shown, then
+    const promised = promisedCues(source).map(({ fraction, text }) => ({ at: (durationMs * fraction) / 1000, text }));
+    if (promised.length) step.later = [...(source.later ?? []), ...promised].sort((a, b) => a.at - b.at);
     if (source.breathing) step.phases = phasesOf(source.breathing);
     if (source.stretch) step.holds = holdsOf(source, durationMs);
     steps.push(step);
