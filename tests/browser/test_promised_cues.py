@@ -19,11 +19,14 @@ CUES_OF_THE_LIBRARY = """async (lengthen) => {
   const { routines } = await (await fetch("/api/routines")).json();
   return routines.flatMap((routine) => {
     const seconds = {};
-    if (lengthen) routine.steps.forEach((step, i) => { if (step.kind === "stretch") seconds[i] = step.seconds * 2; });
+    routine.steps.forEach((step, i) => {
+      if (lengthen && step.kind === "stretch") seconds[i] = step.seconds * 2;
+    });
     const timeline = buildTimeline(routine, { seconds });
     return timeline.steps.map((step) => ({
       routine: routine.slug, index: step.index, kind: step.kind,
-      instruction: [step.instruction, step.lower, ...(routine.steps[step.index].later ?? []).map((p) => p.text)].join(" "),
+      instruction: [step.instruction, step.lower,
+        ...(routine.steps[step.index].later ?? []).map((p) => p.text)].join(" "),
       startMs: step.startMs, durationMs: step.durationMs,
       cues: timeline.cues.filter((c) => c.step === step.index)
         .map((c) => ({ type: c.type, atMs: c.atMs, text: c.text ?? "" })),
