@@ -108,7 +108,13 @@ def plan_session(
     # prefer a routine not done on the last planned day or earlier today, and one that
     # fills a fair part of the time
     fresh = [f for f in fits if f[0].slug not in memory.recent | memory.today]
-    full = [f for f in fits if sum(f[1]) >= limits.budget - tolerance(limits.budget)]
+    # routines that serve the person's goals and fill the minutes asked for come first
+    full = [
+        f
+        for f in fits
+        if set(profile.goals) & set(f[0].goals)
+        and sum(f[1]) >= limits.budget - tolerance(limits.budget)
+    ]
     fair = [f for f in fits if sum(f[1]) >= min(limits.budget // 2, 180)]
     choices = (
         [f for f in fresh if f in full] or [f for f in fresh if f in fair] or fresh or fair or fits

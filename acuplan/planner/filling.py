@@ -27,6 +27,10 @@ def tolerance(budget: int) -> int:
 
 def longer_lengths(routine: Routine, step: Step) -> tuple[int, ...]:
     """The lengths longer than written a step may take, shortest first (none for the mat)."""
+    return tuple(n for n in _longer(routine, step) if n <= step.seconds * GROWTH)
+
+
+def _longer(routine: Routine, step: Step) -> tuple[int, ...]:
     if step.kind == "breathing" and step.breathing and step.cycles:
         most = step.cycles * GROWTH
         limit = step.breathing.cycle_limit(routine.level)
@@ -53,7 +57,10 @@ def fill_steps(
     growing = {
         i: longer_lengths(routine, step)
         for i, step in enumerate(routine.steps)
-        if step.kind != "mat" and seconds[i] == step.seconds and rules.longest(step) == step.seconds
+        if step.kind != "mat"
+        and seconds[i] == step.seconds
+        and rules.longest(step) == step.seconds
+        and not step.asks & rules.brief  # a step kept brief stays brief
     }
     order = sorted(growing, key=lambda i: (-importance(routine, routine.steps[i]), i))
     grew = True
