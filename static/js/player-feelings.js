@@ -48,6 +48,7 @@ export function feelingFields(before, after) {
   return fields;
 }
 
-/** Save the session's journal entry (`entry`: date, routine, minutes, ...) with the pairs. */
-export const saveEntry = (entry, before, after) =>
-  saveRecord("journal", { areas: [], sensations: [], adverse: [], ...entry, ...feelingFields(before, after) });
+/** Save the session's journal entry (`entry`: date, routine, minutes, ...) with the pairs;
+ * `id` saves over the entry saved before. */
+export const saveEntry = (entry, before, after, id = undefined) =>
+  saveRecord("journal", { areas: [], sensations: [], adverse: [], ...entry, ...feelingFields(before, after) }, id);

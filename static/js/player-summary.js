@@ -35,15 +35,23 @@ export async function showSummary(root, finished, timeline) {
   const after = askFeelings(find("feel-after"), "after");
   const link = find("journal-link");
   const base = link.pathname;
-  const relink = () => (link.href = journalLink(base, entry, feelingFields(before, after)));
+  let savedId; // once saved, the link opens the entry itself
+  const relink = () =>
+    (link.href = savedId
+      ? `${base}?id=${encodeURIComponent(savedId)}`
+      : journalLink(base, entry, feelingFields(before, after)));
   relink();
   find("feel-after").addEventListener("click", relink);
   const save = find("save-entry");
+  const saveAgain = () => savedId && saveEntry(entry, before, after, savedId).catch(() => {});
+  // a value changed after saving changes the saved entry
+  find("feel-after").addEventListener("click", saveAgain);
   save.addEventListener("click", async () => {
     try {
       const saved = await saveEntry(entry, before, after);
+      savedId = saved.id;
       save.hidden = true;
-      link.href = `${base}?id=${encodeURIComponent(saved.id)}`;
+      relink();
       find("saved").textContent = "Saved in your journal, with how you felt before and after.";
     } catch {
       find("saved").textContent = "The journal entry could not be saved: the browser's storage is off.";

@@ -60,6 +60,9 @@ def test_pain_and_stress_before_and_after_are_saved_as_pairs(phone, live_server,
         "Saved in your journal, with how you felt before and after."
     )
     screenshot(phone, "player-summary-feelings")
+    # a second thought after saving changes the saved entry, not a new one
+    summary.locator("[data-feel-pain]").get_by_role("button", name="2", exact=True).click()
+    summary.locator("[data-feel-pain]").get_by_role("button", name="3", exact=True).click()
     (entry,) = journal_entries(phone)
     assert entry["routine"] == SHORT and entry["date"] == "2026-03-02"
     assert (entry["pain_before"], entry["pain_after"]) == (6, 3)
