@@ -112,9 +112,38 @@ def test_ics_parses_back_with_events_and_alarms(auth, app):
         assert f"/routines/{session['routine']}?steps={steps}&layers=" in event["url"]
 
 
+def test_ics_of_a_plan_made_on_a_sunday_holds_no_event_in_the_past(auth):
+    history = [
+        {
+            "date": "2026-11-18",
+            "routine": "first-five-minutes",
+            "mat_seconds": 300,
+            "status": "done",
+        }
+    ]
+    changes = {"date": "2026-11-22", "history": history, "times": ["morning", "evening"]}
+    body = {**PROFILE, "times": ["morning", "evening"], "days_per_week": 7}
+    response = request_plan(
+        auth,
+        url="/api/plan.ics",
+        profile=body,
+        now_time="12:00",
+        **{k: v for k, v in changes.items() if k != "times"},
+    )
+    starts = [e.decoded("dtstart") for e in Calendar.from_ical(response.data).walk("VEVENT")]
+    sunday_noon = datetime(2026, 11, 22, 12, 0)
+    assert starts and min(starts) >= sunday_noon
+    assert datetime(2026, 11, 22, 21, 0) in starts, "this evening's session is still ahead"
+    assert max(starts) < datetime(2026, 12, 2), "two weeks from the person's Wednesday"
+
+
 @pytest.mark.parametrize(
     ("changes", "field"),
-    [({"morning_time": "7am"}, "morning_time"), ({"reminder_minutes": -5}, "reminder_minutes")],
+    [
+        ({"morning_time": "7am"}, "morning_time"),
+        ({"reminder_minutes": -5}, "reminder_minutes"),
+        ({"now_time": "25:00"}, "now_time"),
+    ],
 )
 def test_ics_bad_options_are_named(auth, changes, field):
     response = request_plan(auth, url="/api/plan.ics", **changes)

@@ -25,6 +25,7 @@ from acuplan.planner import (
     plan_json,
     standing_limit,
 )
+from acuplan.planner.plan import training_days
 from acuplan.records import read_profile, read_screening
 from tests.strategies import profiles
 
@@ -131,17 +132,21 @@ def test_mat_time_keeps_to_the_limits(library, situation):
 
 @FEW
 @given(situations())
-def test_steps_are_shortened_never_lengthened_and_breathing_by_whole_cycles(library, situation):
+def test_mat_steps_never_lengthen_others_at_most_double_and_breathing_by_whole_cycles(
+    library, situation
+):
     person, screening, history, on = situation
     for session in sessions(build_plan(library, person, screening, history, on)):
         routine = library.routines[session.routine]
         for version in (session.step_seconds, *(v.step_seconds for v in session.shorter)):
             assert len(version) == len(routine.steps)
             for step, seconds in zip(routine.steps, version, strict=True):
-                assert 0 <= seconds <= step.seconds
+                assert 0 <= seconds <= (step.seconds if step.kind == "mat" else 2 * step.seconds)
                 if step.kind == "breathing" and seconds:
                     cycles = round(seconds / step.breathing.cycle_seconds)
                     assert seconds == round(cycles * step.breathing.cycle_seconds)
+                    limit = step.breathing.cycle_limit(routine.level)
+                    assert cycles <= max(limit or cycles, step.cycles)
 
 
 @FEW
@@ -191,8 +196,13 @@ def test_rest_days_mornings_and_layers_follow_the_rules(library, situation):
     person, screening, history, on = situation
     plan = build_plan(library, person, screening, history, on)
     for week in plan.weeks:
-        assert sum(bool(day.sessions) for day in week.days) == person.days_per_week
+        planned = sum(bool(day.sessions) for day in week.days)
+        past_training = sum(
+            day.past and i in training_days(person.days_per_week) for i, day in enumerate(week.days)
+        )
+        assert planned + past_training == person.days_per_week
         for day in week.days:
+            assert not (day.past and day.sessions), "a past day is never planned after the fact"
             for session in day.sessions:
                 assert session.slot in person.times
                 if session.slot == "morning":
@@ -221,7 +231,8 @@ def test_swaps_fit_the_same_slot_no_longer_and_keep_the_same_rules(library, situ
                     if session.slot == "morning":
                         assert "sleep" not in routine.goals
                     for step, seconds in zip(routine.steps, swap.step_seconds, strict=True):
-                        assert 0 <= seconds <= min(step.seconds, 30 * 60)
+                        grows = 1 if step.kind == "mat" else 2
+                        assert 0 <= seconds <= min(grows * step.seconds, 30 * 60)
 
 
 def test_screening_flags_combine_strictest_first():
@@ -374,12 +385,13 @@ def test_skin_concern_keeps_the_mat_with_a_layer_and_a_note(library, make_profil
     assert layers and "bare" not in layers
 
 
-def test_plan_covers_this_week_and_the_next_from_monday(library, make_profile):
+def test_a_new_plan_starts_today_and_covers_two_weeks(library, make_profile):
     plan = build_plan(library, make_profile(days_per_week=3), Screening(), (), date(2024, 6, 6))
     data = plan_json(plan)
-    assert [w["start"] for w in data["weeks"]] == ["2024-06-03", "2024-06-10"]
+    assert [w["start"] for w in data["weeks"]] == ["2024-06-06", "2024-06-13"]
     first = data["weeks"][0]["days"]
     assert [d["rest"] for d in first] == [False, True, False, True, False, True, True]
+    assert not any(d["past"] for w in data["weeks"] for d in w["days"])
     session = first[0]["sessions"][0]
     assert set(session) == {
         "date",
@@ -389,10 +401,33 @@ def test_plan_covers_this_week_and_the_next_from_monday(library, make_profile):
         "mat_seconds",
         "step_seconds",
         "step_layers",
+        "why_shorter",
         "shorter",
         "swaps",
     }
     assert session["swaps"], "other routines that fit are offered"
+
+
+def test_a_plan_made_on_a_sunday_keeps_the_persons_week_and_never_replans_past_days(
+    library, make_profile
+):
+    sunday, wednesday = date(2026, 11, 22), date(2026, 11, 18)
+    history = parse_history(
+        [
+            {
+                "date": "2026-11-18",
+                "routine": "first-five-minutes",
+                "mat_seconds": 300,
+                "status": "done",
+            }
+        ]
+    )
+    plan = build_plan(library, make_profile(days_per_week=3), Screening(), history, sunday)
+    days = [day for week in plan.weeks for day in week.days]
+    assert days[0].date == wednesday and plan.weeks[1].start == wednesday + timedelta(days=7)
+    assert [d.past for d in days[:4]] == [True] * 4 and not days[4].past
+    assert all(not d.sessions for d in days if d.date < sunday)
+    assert plan.mat_limit == days[4].mat_limit > 0
 
 
 def test_morning_and_evening_share_the_days_minutes(library, make_profile):

@@ -9,8 +9,10 @@ from datetime import date
 from acuplan.catalog import Library, Routine
 from acuplan.vocabulary import EXPERIENCE, LEVELS
 
+from .filling import fill_steps, tolerance, why_shorter
 from .fitting import MIND_GOALS, StepRules, fit_routine, mat_layers, mat_seconds
 from .profile import Profile
+from .shorten import shorten_keeping_mat
 
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 EXPERIENCE_RANK = {answer: rank for rank, answer in enumerate(EXPERIENCE)}
@@ -38,10 +40,13 @@ class Swap:
     seconds: int
     mat_seconds: int
     shorter: tuple[Version, ...]
+    why_shorter: str | None = None  # why it lasts well under the minutes asked for
 
 
 @dataclass(frozen=True)
 class Session:
+    """One planned session: the routine, its steps' seconds and layers, and its options."""
+
     date: date
     slot: str
     routine: str
@@ -51,6 +56,7 @@ class Session:
     mat_seconds: int
     shorter: tuple[Version, ...]
     swaps: tuple[Swap, ...] = ()
+    why_shorter: str | None = None  # why it lasts well under the minutes asked for
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,7 @@ class Memory:
         self.served.update(g for g in profile.goals if g in routine.goals)
 
     def copy(self) -> Memory:
+        """An independent copy, to try a choice without keeping it."""
         return Memory(set(self.recent), set(self.today), Counter(self.uses), Counter(self.served))
 
 
@@ -99,13 +106,23 @@ def plan_session(
         if LEVEL_RANK[routine.level] > allowed + 1:
             continue
         steps = fit_routine(routine, limits.budget, limits.mat, limits.standing, limits.rules)
+        steps = fill_steps(routine, steps, limits.budget, limits.rules)
         if sum(steps) and (mat_seconds(routine, steps) or not limits.mat):
             fits.append((routine, steps))
     # prefer a routine not done on the last planned day or earlier today, and one that
     # fills a fair part of the time
     fresh = [f for f in fits if f[0].slug not in memory.recent | memory.today]
-    full = [f for f in fits if sum(f[1]) >= min(limits.budget // 2, 180)]
-    choices = [f for f in fresh if f in full] or fresh or full or fits
+    # routines that serve the person's goals and fill the minutes asked for come first
+    full = [
+        f
+        for f in fits
+        if set(profile.goals) & set(f[0].goals)
+        and sum(f[1]) >= limits.budget - tolerance(limits.budget)
+    ]
+    fair = [f for f in fits if sum(f[1]) >= min(limits.budget // 2, 180)]
+    choices = (
+        [f for f in fresh if f in full] or [f for f in fresh if f in fair] or fresh or fair or fits
+    )
     if not choices:
         return None
     neglected = min(profile.goals, key=lambda g: memory.served[g])
@@ -147,18 +164,20 @@ def fitted(routine: Routine, steps: tuple[int, ...], limits: Limits) -> dict:
         seconds=sum(steps),
         mat_seconds=mat_seconds(routine, steps),
         shorter=shorter_versions(routine, steps, limits),
+        why_shorter=why_shorter(routine, steps, limits.budget, limits.mat, limits.ladder),
     )
 
 
 def shorter_versions(
     routine: Routine, steps: tuple[int, ...], limits: Limits
 ) -> tuple[Version, ...]:
-    """10- and 5-minute versions (15 too for long sessions), or half when it is shorter."""
+    """10- and 5-minute versions (15 too for long sessions), or half when it is shorter;
+    each keeps the session's mat time as long as the other steps can give way."""
     total = sum(steps)
     targets = [t for t in SHORTER if t <= total - 60] or [total // 2]
     versions: dict[tuple[int, ...], Version] = {}
     for target in targets:
-        version = fit_routine(routine, target, limits.mat, limits.standing, limits.rules)
+        version = shorten_keeping_mat(routine, steps, target, limits.standing)
         if 0 < sum(version) < total and version not in versions:
             versions[version] = Version(sum(version), mat_seconds(routine, version), version)
     return tuple(versions.values())

@@ -34,7 +34,8 @@ def plan_json(plan: Plan) -> dict:
 def _day_json(day: Day) -> dict:
     return {
         "date": day.date.isoformat(),
-        "rest": not day.sessions,
+        "rest": not day.sessions and not day.past,
+        "past": day.past,
         "mat_limit": day.mat_limit,
         "sessions": [_session_json(s) for s in day.sessions],
     }
@@ -56,6 +57,7 @@ def _fitted_json(fitted: Session | Swap) -> dict:
         "mat_seconds": fitted.mat_seconds,
         "step_seconds": list(fitted.step_seconds),
         "step_layers": list(fitted.step_layers),
+        "why_shorter": fitted.why_shorter,
         "shorter": [
             {
                 "seconds": v.seconds,

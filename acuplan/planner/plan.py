@@ -30,16 +30,21 @@ class Day:
     date: date
     mat_limit: int
     sessions: tuple[Session, ...]
+    past: bool = False  # before the plan was made: never planned after the fact
 
 
 @dataclass(frozen=True)
 class Week:
+    """Seven days of the plan from `start`."""
+
     start: date
     days: tuple[Day, ...]
 
 
 @dataclass(frozen=True)
 class Plan:
+    """Two weeks of sessions for one person, with the limits and notes that shaped them."""
+
     today: date
     mat_allowed: bool
     mat_limit: int
@@ -64,12 +69,13 @@ def build_plan(
     history: Iterable[SessionRecord],
     on: date,
 ) -> Plan:
-    """The plan for the week of `on` (from its Monday) and the week after."""
+    """The plan for the person's week holding `on` and the week after. A week starts on the
+    weekday of their first session (today for a new plan); its days before `on` are past."""
     safety = assess_screening(screening)
     history = tuple(with_lying(library, record) for record in history)
-    start = on - timedelta(days=on.weekday())
+    start = week_start(history, on)
     training = training_days(profile.days_per_week)
-    memory = Memory(recent=_last_done(history, start))
+    memory = Memory(recent=_last_done(history, on))
     skin = unhealed_since(history, on)
     today = _Today(
         done=tuple(r for r in history if r.date == on and r.status == "done"),
@@ -78,6 +84,9 @@ def build_plan(
     days = []
     for offset in range(14):
         day = start + timedelta(days=offset)
+        if day < on:
+            days.append(Day(day, 0, (), past=True))
+            continue
         level = rung(profile, history, day, today=on)
         mat = safety.mat and not (skin and day >= skin)
         sessions: tuple[Session, ...] = ()
@@ -96,7 +105,7 @@ def build_plan(
         elif day == on and today.adverse:
             mat = False
         days.append(Day(day, LYING[level] if mat else 0, sessions))
-    first_day = days[on.weekday()]
+    first_day = days[(on - start).days]
     allowance = _allowance(profile, safety, history, on, skin, today)
     return Plan(
         today=on,
@@ -114,8 +123,15 @@ def build_plan(
     )
 
 
+def week_start(history: Iterable[SessionRecord], on: date) -> date:
+    """The first day of the person's week holding `on`: weeks run from the weekday of their
+    first session noted, so a plan made on a Sunday starts on that Sunday."""
+    first = min((r.date for r in history if r.date <= on), default=on)
+    return on - timedelta(days=(on - first).days % 7)
+
+
 def training_days(days_per_week: int) -> frozenset[int]:
-    """Weekdays (Monday 0) spread evenly: 3 gives Monday, Wednesday and Friday."""
+    """Days of the person's week (its first day 0) spread evenly: 3 gives days 0, 2 and 4."""
     return frozenset(i * 7 // days_per_week for i in range(days_per_week))
 
 

@@ -71,13 +71,15 @@ def plan_calendar():
         times = {
             slot: _time(body, f"{slot}_time", default) for slot, default in DEFAULT_TIMES.items()
         }
+        # the device's time of day, so today's sessions already past are left out
+        now = _time(body, "now_time", "00:00")
         reminder = body.get("reminder_minutes", 10)
         if isinstance(reminder, bool) or not isinstance(reminder, int) or not 0 <= reminder <= 720:
             raise PlanInputError("reminder_minutes", "must be a whole number from 0 to 720")
     except PlanInputError as error:
         return json_error(400, str(error), field=error.field)
     return Response(
-        calendar(built, times, reminder).to_ical(),
+        calendar(built, times, reminder, now).to_ical(),
         mimetype="text/calendar",
         headers={"Content-Disposition": 'attachment; filename="acuplan.ics"'},
     )
@@ -91,8 +93,11 @@ def _time(body: dict, field: str, default: str) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
-def calendar(plan, times: dict[str, tuple[int, int]], reminder: int) -> Calendar:
-    """One event per planned session, in the person's local (floating) time, with an alarm."""
+def calendar(
+    plan, times: dict[str, tuple[int, int]], reminder: int, now: tuple[int, int] = (0, 0)
+) -> Calendar:
+    """One event per planned session from the plan's day and time `now` on, in the person's
+    local (floating) time, with an alarm."""
     routines = current_library().routines
     cal = Calendar()
     cal.add("prodid", "-//Acuplan//Plan//EN")
@@ -106,6 +111,10 @@ def calendar(plan, times: dict[str, tuple[int, int]], reminder: int) -> Calendar
                 start = datetime.combine(session.date, datetime.min.time()).replace(
                     hour=hour, minute=minute
                 )
+                if start < datetime.combine(plan.today, datetime.min.time()).replace(
+                    hour=now[0], minute=now[1]
+                ):
+                    continue
                 event = Event()
                 event.add("uid", f"{session.date.isoformat()}-{session.slot}@acuplan")
                 event.add("summary", f"{routine.title} · {round(session.seconds / 60)} min")

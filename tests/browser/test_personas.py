@@ -85,8 +85,17 @@ def test_screened_out_personas_get_no_mat_anywhere(person, live_server, screensh
 
     # the plan's title link opens the routine as the plan fitted it
     # (one whose routine is written with time on the mat, as the review found)
+    # The plan fills the minutes with routines written without the mat; swap today's session
+    # for one of its choices that is written with mat time.
+    card = person.locator("[data-next]")
+    card.get_by_text("Move or swap").click()
+    choices = card.get_by_label("Do instead").locator("option")
+    values = choices.evaluate_all("(options) => options.map((o) => o.value)")
+    chosen = next(v for v in values if routines[v]["mat_seconds"])
+    card.get_by_label("Do instead").select_option(chosen)
+    card.get_by_role("button", name="Swap").click()
     links = person.locator("[data-week-0] .plan-session-title a")
-    expect(links.first).to_be_visible()
+    expect(person.locator(f'[data-week-0] a[href^="/routines/{chosen}?"]')).to_be_visible()
     slugs = [
         a.split("/routines/")[1].split("?")[0]
         for a in links.evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")

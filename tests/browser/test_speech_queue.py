@@ -47,7 +47,8 @@ def voice(phone, live_server):
 
 def say(page, text, priority):
     page.evaluate(
-        "async ([text, priority]) => (await import('acuplan/player/speech')).speak(text, 1, priority)",
+        """async ([text, priority]) =>
+             (await import('acuplan/player/speech')).speak(text, 1, priority)""",
         [text, priority],
     )
 

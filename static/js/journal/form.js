@@ -54,6 +54,10 @@ export async function setUpEntryForm(form, { ready, onSaved, onDeleted }) {
     document.querySelector("[data-heading]").textContent = "Edit entry";
   } else {
     const prefill = Object.fromEntries(PREFILL.filter((k) => params.get(k)).map((k) => [k, params.get(k)]));
+    // pain and stress noted in the player, before and after the session
+    for (const name of SCALES) {
+      if (/^(10|[0-9])$/.test(params.get(name) ?? "")) prefill[name] = Number(params.get(name));
+    }
     fill(form, { date: isoDate(), ...prefill });
   }
   form.dataset.ready = "true";

@@ -30,7 +30,10 @@ export function setUpCalendar(form, { currentRequest, slots }) {
   showSlots();
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const options = { reminder_minutes: Number(form.elements.namedItem("reminder_minutes").value) };
+    const options = {
+      reminder_minutes: Number(form.elements.namedItem("reminder_minutes").value),
+      now_time: new Date().toTimeString().slice(0, 5), // today's sessions already past stay out
+    };
     for (const [name, label] of Object.entries(FIELDS)) {
       const value = form.elements.namedItem(name).value;
       if (!TIME.test(value)) return say(`${label}: choose a time, such as 07:30.`);

@@ -12,7 +12,8 @@ export const undoEdit = (id) => deleteRecord(id);
 /** Minutes as a shorter version is offered and stored: 298 s is 5. */
 export const minutesOf = (seconds) => Math.max(1, Math.round(seconds / 60));
 
-const FITTED = ["routine", "seconds", "mat_seconds", "step_seconds", "step_layers", "shorter"];
+const FITTED = ["routine", "seconds", "mat_seconds", "step_seconds", "step_layers", "shorter",
+  "why_shorter"];
 const SLOTS = ["morning", "evening"];
 
 /**

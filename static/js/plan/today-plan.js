@@ -33,6 +33,7 @@ export async function showToday(main, answers) {
     routines,
     today: isoDate(),
     days: [],
+    history: [],
     async edit(session, change, message) {
       try {
         await saveEdit({ date: session.date, slot: session.slot, ...change });
@@ -48,7 +49,8 @@ export async function showToday(main, answers) {
     ctx.today = isoDate();
     view.dataset.state = cached ? "plan" : "empty";
     if (!cached) return;
-    ctx.days = markLogged(applyEdits(cached.plan, await loadEdits()), request?.history ?? []);
+    ctx.history = request?.history ?? [];
+    ctx.days = markLogged(applyEdits(cached.plan, await loadEdits()), ctx.history);
     renderToday(view, cached.plan, ctx.days, ctx);
     if (ctx.days.at(-1).date < ctx.today) {
       const ended = "Your saved plan has ended. Connect to the internet to plan the weeks ahead.";

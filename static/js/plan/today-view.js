@@ -64,6 +64,10 @@ function renderNext(card, session, ctx) {
   const title = titleOf(ctx.routines, session.routine);
   at("next-title").replaceChildren(make("a", { href: routineUrl(session), text: title }));
   at("next-facts").textContent = lengthText(session) + (session.shortened ? " · shortened" : "");
+  // a session well under the minutes asked for says why (not once the person shortened it)
+  const why = session.shortened ? "" : (session.why_shorter ?? "");
+  at("next-why").textContent = why;
+  at("next-why").hidden = !why;
   at("next-layer").textContent = layerText(session);
   at("next-layer").hidden = !layerText(session);
   at("start").href = playerUrl(session);

@@ -1,6 +1,6 @@
 /** Before a session: the routine in brief, the iOS note, and Start (or an offer to resume). */
 import { isIos } from "acuplan/ui/install-prompt";
-import { clockText, durationText } from "acuplan/ui/time-format";
+import { clockText, durationText, minutesText } from "acuplan/ui/time-format";
 
 /** Show the routine's name and links on every part of the page. */
 export function showRoutine(root, routine) {
@@ -23,7 +23,7 @@ export function showIntro(root, routine, timeline, offered = null) {
   const matMs = timeline.steps.reduce((sum, s) => sum + (s.kind === "mat" ? s.durationMs : 0), 0);
   find("routine-summary").textContent = routine.summary;
   find("routine-facts").textContent =
-    `${durationText(timeline.stepMs)} · ${steps} step${steps === 1 ? "" : "s"}` +
+    `${minutesText(timeline.stepMs)} · ${steps} step${steps === 1 ? "" : "s"}` +
     (matMs ? ` · ${durationText(matMs)} on the mat` : "");
   find("ios-note").hidden = !isIos();
   find("resume").hidden = offered === null;

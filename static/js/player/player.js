@@ -1,5 +1,6 @@
 /** The session player page: find the routine, offer to start or resume, play, sum up. */
 import { bindCueSettings, loadCueSettings } from "acuplan/player/cue-settings";
+import { askFeelings } from "acuplan/player/feelings";
 import { showIntro, showRoutine } from "acuplan/player/intro";
 import { runSession } from "acuplan/player/loop";
 import { createSession, pickUp } from "acuplan/player/session";
@@ -80,8 +81,10 @@ export async function openPlayer(root) {
   }
   if (!session) {
     timeline = buildTimeline(routine, { seconds });
+    const before = askFeelings(root.querySelector("[data-feel-before]"), "before");
+    root.querySelector("[data-feel-before-box]").hidden = false;
     if (!offered) await showIntro(root, routine, timeline);
-    session = createSession(timeline, null, seconds);
+    session = createSession(timeline, null, seconds, before);
   }
   // Browsers let a page make sound only after a tap: Start or Resume is one. A reload is not;
   // the player then asks for a tap to turn the sound on.

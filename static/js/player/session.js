@@ -6,12 +6,16 @@ import { newRecordId, saveSession } from "acuplan/player/store";
 const LONG_AWAY_MS = 20 * 60_000;
 const HEARTBEAT_MS = 5_000;
 
-/** A new session of `timeline`, or the stored one (`saved`) picked up again. */
-export function createSession(timeline, saved = null, seconds = {}) {
+/**
+ * A new session of `timeline`, or the stored one (`saved`) picked up again; `before`: the
+ * pain and stress noted in the intro, kept with it until its journal entry is saved.
+ */
+export function createSession(timeline, saved = null, seconds = {}, before = {}) {
   const clock = createClock(saved?.clock ?? null);
   const data = saved ?? {
     slug: timeline.routine.slug,
     seconds,
+    before,
     startedAt: clock.now(),
     skipped: [],
     seenAt: clock.now(),
@@ -94,6 +98,7 @@ export function createSession(timeline, saved = null, seconds = {}) {
           ...(s.kind === "mat" ? { position: s.position, layer: s.layer } : {}),
         })),
         endedEarly,
+        before: data.before ?? {},
       };
     },
   };

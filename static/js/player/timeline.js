@@ -1,4 +1,5 @@
 /** A routine as a timed plan: each step's lead-in and span, each stretch hold, every cue. Pure. */
+import { promisedCues } from "acuplan/player/promised-cues";
 import { getUpSaying, speakingMs, stepSaying } from "acuplan/player/spoken";
 
 // The shortest get-ready before the first step, and before each later one: each step's
@@ -39,6 +40,9 @@ export function buildTimeline(routine, { seconds = {}, countdownMs = COUNTDOWN_M
     step.endMs = step.startMs + durationMs;
     step.durationMs = durationMs;
     step.notes = [];
+    // what the instruction promises ("halfway, change direction") is said, and shown, then
+    const promised = promisedCues(source).map(({ fraction, text }) => ({ at: (durationMs * fraction) / 1000, text }));
+    if (promised.length) step.later = [...(source.later ?? []), ...promised].sort((a, b) => a.at - b.at);
     if (source.breathing) step.phases = phasesOf(source.breathing);
     if (source.stretch) step.holds = holdsOf(source, durationMs);
     steps.push(step);
@@ -87,7 +91,8 @@ function holdsOf(step, durationMs) {
   const holds = [];
   const sides = step.stretch.sided ? ["first", "second"] : [null];
   let at = 0;
-  for (let rep = 1; rep <= step.reps; rep += 1) {
+  // a step a plan lengthened gets more repetitions, not one long last hold
+  for (let rep = 1; rep <= step.reps || at < durationMs; rep += 1) {
     for (const side of sides) {
       if (holds.length) at += step.switch_pause * 1000;
       holds.push({ side, rep, startMs: at, endMs: at + step.hold * 1000 });

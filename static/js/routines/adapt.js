@@ -20,6 +20,12 @@ function parseSteps(routine, text) {
   return fits && values.some((v) => v > 0) ? values : null;
 }
 
+// A plan may lengthen a breathing, stretch or meditation step the screening left whole, to
+// twice its written length (acuplan/planner/filling.py), to fill the minutes asked for.
+const GROWTH = 2;
+const longestOf = (step, safe) =>
+  step.kind !== "mat" && safe.seconds === step.seconds ? GROWTH * step.seconds : safe.seconds;
+
 /** `layers=shirt,-,socks`: a layer (or "-") per step, or null. */
 export function parseLayers(routine, text) {
   const values = (text ?? "").split(",").map((v) => v.trim());
@@ -49,7 +55,7 @@ export async function adaptRoutine(routine, query) {
   let seconds = planned ?? written;
   let layers = parseLayers(routine, query.get("layers")) ?? routine.steps.map((s) => s.layer ?? null);
   if (safe) {
-    seconds = seconds.map((s, i) => Math.min(s, safe.steps[i].seconds));
+    seconds = seconds.map((s, i) => Math.min(s, longestOf(routine.steps[i], safe.steps[i])));
     layers = layers.map((layer, i) => (seconds[i] ? safe.steps[i].layer ?? layer : layer));
   }
   const notes = routine.steps.map((step, i) => noteFor(step, seconds[i], layers[i], safe?.steps[i]));

@@ -20,6 +20,12 @@ export function durationText(ms) {
   return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
 }
 
+/** A length read ahead of time, in whole minutes as people plan with them: 10 min, 45 s. */
+export function minutesText(ms) {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  return seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
 /** The same length spoken by a screen reader: "21 minutes 5 seconds". */
 export function spokenDuration(ms) {
   const [minutes, rest] = minutesAndSeconds(ms);
