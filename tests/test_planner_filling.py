@@ -35,14 +35,7 @@ def test_every_session_fills_its_minutes_or_says_why_and_keeps_the_mat_limits(
 
 
 def test_fifteen_minutes_a_day_for_a_newcomer_are_filled(library, make_profile):
-    person = make_profile(
-        goals=["stress"],
-        minutes_per_day=15,
-        days_per_week=7,
-        times=["evening"],
-        experience="never",
-        sensitivity="medium",
-    )
+    person = make_profile(minutes_per_day=15, days_per_week=7)
     plan = plan_json(build_plan(library, person, Screening(), (), date(2026, 11, 22)))
     sessions = [s for w in plan["weeks"] for d in w["days"] for s in d["sessions"]]
     assert all(s["seconds"] >= 13 * 60 or s["why_shorter"] for s in sessions)
@@ -53,14 +46,7 @@ def test_fifteen_minutes_a_day_for_a_newcomer_are_filled(library, make_profile):
 def test_a_newcomer_asking_for_thirty_minutes_is_told_the_mat_time_is_growing(
     library, make_profile
 ):
-    person = make_profile(
-        goals=["stress"],
-        minutes_per_day=30,
-        days_per_week=7,
-        times=["evening"],
-        experience="never",
-        sensitivity="medium",
-    )
+    person = make_profile(minutes_per_day=30, days_per_week=7)
     plan = plan_json(build_plan(library, person, Screening(), (), date(2026, 11, 22)))
     first = plan["weeks"][0]["days"][0]["sessions"][0]
     assert first["seconds"] < 27 * 60

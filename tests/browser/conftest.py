@@ -149,3 +149,18 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def call_module(phone, live_server):
+    """Call an exported function of a built module in the page: call_module("insights/stats",
+    "median", [1, 2]). Arguments and result go through JSON."""
+    phone.goto(live_server + "/")
+
+    def call(module: str, name: str, *args):
+        return phone.evaluate(
+            "async ([module, name, args]) => (await import(`acuplan/${module}`))[name](...args)",
+            [module, name, list(args)],
+        )
+
+    return call
