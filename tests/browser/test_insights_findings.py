@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +38,7 @@ def entry(day: int, before: int, after: int, routine: str = "evening-unwind") ->
 def test_a_moment_belongs_to_the_persons_own_day(phone, live_server, hour, minute, start, day):
     phone.goto(live_server + "/")
     got = phone.evaluate(
-        """async ([hour, minute, start]) => (await import("acuplan/insights/days"))
+        """async ([hour, minute, start]) => (await import("acuplan/plan/dates"))
              .dayOf(new Date(2026, 10, 22, hour, minute), start)""",
         [hour, minute, start],
     )
@@ -155,3 +156,10 @@ def test_with_and_without_widens_its_interval_for_several_comparisons(js):
     assert one["difference"] == pytest.approx(np.mean(with_values) - np.mean(without_values))
     assert (one["level"], two["level"]) == (0.8, pytest.approx(0.9))
     assert two["interval"][1] - two["interval"][0] > one["interval"][1] - one["interval"][0]
+
+
+def test_an_entry_logged_at_half_past_one_is_dated_the_evening_before(phone, live_server):
+    phone.clock.set_fixed_time("2026-11-22T01:30:00")
+    phone.goto(live_server + "/journal/entry")
+    expect(phone.locator("[data-journal-form]")).to_have_attribute("data-ready", "true")
+    expect(phone.locator("#date")).to_have_value("2026-11-21")

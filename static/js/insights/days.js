@@ -1,25 +1,8 @@
-// Days as a person counts them: their own day boundary (a session at 01:30 with a day that
-// ends at 04:00 belongs to the evening before), habit strength, streaks with freeze days,
-// and the weeks of a self-experiment. Pure: dates in, dates and numbers out.
+// Days as the insights count them: habit strength, streaks with freeze days, and the weeks
+// of a self-experiment. Pure: dates in, dates and numbers out. (The person's own day
+// boundary is plan/dates' dayOf.)
 
-import { addDays, isoDate } from "acuplan/plan/dates";
-
-export const DEFAULT_DAY_START = "04:00";
-
-function minutes(clock) {
-  const [hours, mins] = clock.split(":").map(Number);
-  return hours * 60 + mins;
-}
-
-/** The person's day a moment belongs to: before `dayStart` ("HH:MM") it is still yesterday. */
-export function dayOf(moment, dayStart = DEFAULT_DAY_START) {
-  const at = moment instanceof Date ? moment : new Date(moment);
-  const shifted = new Date(at);
-  if (at.getHours() * 60 + at.getMinutes() < minutes(dayStart)) {
-    shifted.setDate(shifted.getDate() - 1);
-  }
-  return isoDate(shifted);
-}
+import { addDays } from "acuplan/plan/dates";
 
 /** Every ISO date from `from` to `to`, both included. */
 export function dateRange(from, to) {

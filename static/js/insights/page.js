@@ -1,6 +1,6 @@
 /** The insights page: what the journal on this device says, recomputed whenever it changes. */
 import { changeChart, lineChart, strengthChart } from "acuplan/insights/chart";
-import { addDays, isoDate, shortDay } from "acuplan/plan/dates";
+import { addDays, dayOf, shortDay } from "acuplan/plan/dates";
 import { dateRange, habitStrength } from "acuplan/insights/days";
 import {
   changesBy, pairs, trend, weeklyMedians, withAndWithout,
@@ -38,7 +38,7 @@ async function library() {
 }
 
 /** Everything the page shows, from the entries and the library. */
-export async function renderInsights(root, today = isoDate()) {
+export async function renderInsights(root, today = dayOf(new Date())) {
   const [records, routines] = await Promise.all([loadEntries(), library()]);
   const entries = records.map((r) => r.data).filter((d) => d.date <= today);
   const bySlug = new Map(routines.map((r) => [r.slug, r]));

@@ -1,7 +1,7 @@
 /** The journal entry form: fill it from a record or from the player, check it, save it. */
 import { deleteRecord, getRecord, listRecords, saveRecord } from "acuplan/sync/store";
 import { SCALES } from "acuplan/journal/entries";
-import { isoDate } from "acuplan/plan/dates";
+import { dayOf } from "acuplan/plan/dates";
 
 const LISTS = ["areas", "sensations", "adverse"];
 const TEXTS = ["date", "routine", "position", "layer", "notes"];
@@ -58,7 +58,7 @@ export async function setUpEntryForm(form, { ready, onSaved, onDeleted }) {
     for (const name of SCALES) {
       if (/^(10|[0-9])$/.test(params.get(name) ?? "")) prefill[name] = Number(params.get(name));
     }
-    fill(form, { date: isoDate(), ...prefill });
+    fill(form, { date: dayOf(new Date()), ...prefill });
   }
   form.dataset.ready = "true";
 }

@@ -9,6 +9,25 @@ export function isoDate(date = new Date()) {
   return local.toISOString().slice(0, 10);
 }
 
+// A person's day ends at 04:00, not midnight: a session at 01:30 belongs to the evening
+// before, in the journal, the insights and the player's entries alike.
+export const DEFAULT_DAY_START = "04:00";
+
+function minutes(clock) {
+  const [hours, mins] = clock.split(":").map(Number);
+  return hours * 60 + mins;
+}
+
+/** The person's day a moment belongs to: before `dayStart` ("HH:MM") it is still yesterday. */
+export function dayOf(moment, dayStart = DEFAULT_DAY_START) {
+  const at = moment instanceof Date ? moment : new Date(moment);
+  const shifted = new Date(at);
+  if (at.getHours() * 60 + at.getMinutes() < minutes(dayStart)) {
+    shifted.setDate(shifted.getDate() - 1);
+  }
+  return isoDate(shifted);
+}
+
 function parse(iso) {
   const [year, month, day] = iso.split("-").map(Number);
   return new Date(year, month - 1, day, 12);

@@ -1,12 +1,12 @@
 /** After a session: what was done, saved on this device, and an invitation to the journal. */
 import { askFeelings, feelingFields, saveEntry } from "acuplan/player/feelings";
 import { recordFinished } from "acuplan/player/store";
-import { isoDate } from "acuplan/plan/dates";
+import { dayOf } from "acuplan/plan/dates";
 import { durationText } from "acuplan/ui/time-format";
 
 /** The session's journal entry as far as the player knows it (`mat`: its main mat step). */
 function entryOf(record, mat) {
-  const entry = { date: isoDate(new Date(record.startedAt)), routine: record.routine };
+  const entry = { date: dayOf(new Date(record.startedAt)), routine: record.routine };
   entry.minutes = Math.round(record.seconds / 60);
   if (mat) Object.assign(entry, { position: mat.position, layer: mat.layer });
   return entry;
