@@ -149,3 +149,34 @@ def test_a_report_period_without_pairs_shows_no_findings(phone, live_server):
     phone.goto(live_server + "/journal/report")
     expect(phone.locator("[data-report-rows] tr")).to_have_count(1)
     expect(phone.locator("[data-report-insights]")).to_be_hidden()
+
+
+def test_today_carries_the_clearest_finding_and_follows_the_journal(phone, live_server, screenshot):
+    from tests.browser.test_planner_ui import onboard
+
+    phone.clock.set_fixed_time(f"{TODAY.isoformat()}T12:00:00")
+    onboard(phone, live_server)
+    card = phone.locator("[data-insight-card]")
+    expect(phone.locator("[data-next]")).to_be_visible()
+    expect(card).to_be_hidden()  # nothing noted yet: no card
+    entries = [e for e in months_of_journal(3) if e["minutes"]]
+    phone.evaluate(
+        """async (entries) => {
+             const { saveRecord } = await import("acuplan/sync/store");
+             for (const entry of entries) await saveRecord("journal", entry);
+           }""",
+        entries[:3],
+    )
+    expect(card).to_contain_text("3 of 8 sessions of Evening unwind")
+    phone.evaluate(
+        """async (entries) => {
+             const { saveRecord } = await import("acuplan/sync/store");
+             for (const entry of entries) await saveRecord("journal", entry);
+           }""",
+        entries[3:10],
+    )
+    expect(card).to_contain_text("Pain usually drops by about 2 points during Evening unwind")
+    card.scroll_into_view_if_needed()
+    screenshot(phone, "today-insight-card")
+    card.get_by_role("link", name="See what your journal shows").click()
+    expect(phone).to_have_url(live_server + "/insights")

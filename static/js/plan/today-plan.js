@@ -1,4 +1,5 @@
 /** Today's plan, built from the answers on this device, with the changes made to it. */
+import { showInsightCard } from "acuplan/insights/today-card";
 import { setUpCalendar } from "acuplan/plan/calendar";
 import { isoDate } from "acuplan/plan/dates";
 import { applyEdits, loadEdits, markLogged, saveEdit, undoEdit } from "acuplan/plan/edits";
@@ -24,6 +25,7 @@ async function loadRoutines() {
 export async function showToday(main, answers) {
   let saved = answers;
   const view = mountToday(main);
+  showInsightCard(view);
   const find = (name) => view.querySelector(`[data-${name}]`);
   const say = (name, text) => (find(name).textContent = text);
   const routines = await loadRoutines();
