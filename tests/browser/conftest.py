@@ -151,14 +151,24 @@ def screenshot():
     return take
 
 
+@pytest.fixture(scope="module")
+def module_page(browser, live_server):
+    """One phone-sized page per test module, on the home page, for calling pure modules:
+    a page a test, for dozens of small calculations, would be most of their time."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(live_server + "/")
+    yield page
+    context.close()
+
+
 @pytest.fixture
-def call_module(phone, live_server):
+def call_module(module_page):
     """Call an exported function of a built module in the page: call_module("insights/stats",
     "median", [1, 2]). Arguments and result go through JSON."""
-    phone.goto(live_server + "/")
 
     def call(module: str, name: str, *args):
-        return phone.evaluate(
+        return module_page.evaluate(
             "async ([module, name, args]) => (await import(`acuplan/${module}`))[name](...args)",
             [module, name, list(args)],
         )

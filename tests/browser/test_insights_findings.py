@@ -35,9 +35,8 @@ def entry(day: int, before: int, after: int, routine: str = "evening-unwind") ->
         (23, 50, "04:00", "2026-11-22"),
     ],
 )
-def test_a_moment_belongs_to_the_persons_own_day(phone, live_server, hour, minute, start, day):
-    phone.goto(live_server + "/")
-    got = phone.evaluate(
+def test_a_moment_belongs_to_the_persons_own_day(module_page, hour, minute, start, day):
+    got = module_page.evaluate(
         """async ([hour, minute, start]) => (await import("acuplan/plan/dates"))
              .dayOf(new Date(2026, 10, 22, hour, minute), start)""",
         [hour, minute, start],

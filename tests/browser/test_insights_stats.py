@@ -53,10 +53,9 @@ def test_the_spearman_interval_is_fisher_z_with_the_fieller_variance(js):
     assert js("stats", "spearmanInterval", rho, 3, 0.8) is None
 
 
-def test_the_bootstrap_interval_of_a_median_agrees_with_scipy(phone, live_server):
+def test_the_bootstrap_interval_of_a_median_agrees_with_scipy(module_page):
     changes = RNG.integers(-5, 2, 30).tolist()
-    phone.goto(live_server + "/")
-    low, high = phone.evaluate(
+    low, high = module_page.evaluate(
         """async (values) => {
              const s = await import("acuplan/insights/stats");
              return s.bootstrapInterval(values, s.median, {level: 0.8, resamples: 4000, seed: 7});
@@ -76,9 +75,8 @@ def test_the_bootstrap_interval_of_a_median_agrees_with_scipy(phone, live_server
     assert low <= np.median(changes) <= high
 
 
-def test_the_same_seed_gives_the_same_interval_every_time(phone, live_server):
-    phone.goto(live_server + "/")
-    twice = phone.evaluate(
+def test_the_same_seed_gives_the_same_interval_every_time(module_page):
+    twice = module_page.evaluate(
         """async () => {
              const s = await import("acuplan/insights/stats");
              const values = [1, 4, 2, 8, 5, 7, 3, 3, 6, 2];
@@ -105,7 +103,7 @@ def moving_block_interval(series, statistic, block, level, resamples, rng):
     return np.quantile(results, [tail, 1 - tail])
 
 
-def test_the_block_bootstrap_interval_agrees_with_numpy(phone, live_server):
+def test_the_block_bootstrap_interval_agrees_with_numpy(module_page):
     days = [
         {"day": i, "practised": bool(RNG.random() < 0.6), "value": int(RNG.integers(1, 6))}
         for i in range(70)
@@ -116,8 +114,7 @@ def test_the_block_bootstrap_interval_agrees_with_numpy(phone, live_server):
         b = [d["value"] for d in series if not d["practised"]]
         return np.mean(a) - np.mean(b) if a and b else None
 
-    phone.goto(live_server + "/")
-    low, high = phone.evaluate(
+    low, high = module_page.evaluate(
         """async (days) => (await import("acuplan/insights/stats")).blockBootstrapDifference(
              days.map((d) => d.practised), days.map((d) => d.value),
              {block: 7, level: 0.9, resamples: 4000, seed: 5})""",
@@ -129,10 +126,9 @@ def test_the_block_bootstrap_interval_agrees_with_numpy(phone, live_server):
 
 
 @pytest.mark.parametrize("size", [1, 2, 9, 30])
-def test_the_counting_median_bootstrap_draws_exactly_what_sorting_would(phone, live_server, size):
+def test_the_counting_median_bootstrap_draws_exactly_what_sorting_would(module_page, size):
     values = RNG.integers(-6, 4, size).tolist()
-    phone.goto(live_server + "/")
-    fast, slow = phone.evaluate(
+    fast, slow = module_page.evaluate(
         """async (values) => {
              const s = await import("acuplan/insights/stats");
              return [s.bootstrapMedianInterval(values, {seed: 11}),
