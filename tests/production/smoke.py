@@ -124,7 +124,7 @@ def test_a_newcomer_signs_up_syncs_two_phones_and_gets_a_plan_and_calendar():
         "id": str(uuid.uuid4()),
         "kind": "profile",
         "modified": 1_790_000_000_000,
-        "data": {**PROFILE, "screening": {"flags": ["none"]}},
+        "data": {"profile": PROFILE, "screening": {"flags": ["none"]}},  # as the device writes it
     }
     status, data = phone.post_json("/api/sync/push", {"records": [*entries, profile]})
     assert status == 200, data
