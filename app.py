@@ -10,7 +10,17 @@ from acuplan.config import ROOT, configure
 from acuplan.database import init_database
 from acuplan.extensions import compress, csrf, migrate
 from acuplan.extensions import db as database
-from acuplan.web import accounts, api, journal_pages, pages, plan_api, pwa, sync_api
+from acuplan.web import (
+    accounts,
+    api,
+    calendar_feed,
+    journal_pages,
+    pages,
+    plan_api,
+    pwa,
+    reminders_api,
+    sync_api,
+)
 from acuplan.web.caching import register_caching
 from acuplan.web.errors import register_errorhandlers
 from acuplan.web.library import register_library
@@ -78,3 +88,5 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(sync_api.bp)
     app.register_blueprint(plan_api.bp)
     app.register_blueprint(journal_pages.bp)
+    app.register_blueprint(reminders_api.bp)
+    app.register_blueprint(calendar_feed.bp)

@@ -3,6 +3,7 @@
 #   entrypoint.sh web        wait for the database, then gunicorn (the default)
 #   entrypoint.sh migrate    wait for the database, then `flask db upgrade`; run it once
 #                            before the web workers start, so they never race on migrations
+#   entrypoint.sh scheduler  the reminders scheduler (`flask reminders run`): exactly one
 #   entrypoint.sh backup     one backup now (and old ones pruned)
 #   entrypoint.sh backups    a backup every night at BACKUP_AT (UTC, default 03:00)
 #   anything else            run as given (`entrypoint.sh flask --app app routines check`)
@@ -30,6 +31,10 @@ case "$command" in
   migrate)
     flask wait-db --timeout "${DB_WAIT_SECONDS:-60}"
     exec python -m flask --app app db upgrade
+    ;;
+  scheduler)
+    flask wait-db --timeout "${DB_WAIT_SECONDS:-60}"
+    exec python -m flask --app app reminders run "$@"
     ;;
   backup)
     flask wait-db --timeout "${DB_WAIT_SECONDS:-60}"

@@ -12,7 +12,7 @@ const CACHE = `${PREFIX}${VERSION}`;
 const OFFLINE_URL = "/offline";
 const NETWORK_TIMEOUT_MS = 4000;
 // Public, shared data: safe to serve from the cache. A person's own data never is.
-const PUBLIC_API = ["/api/routines"];
+const PUBLIC_API = ["/api/routines", "/api/vocabulary"];
 
 self.addEventListener("install", (event) => {
   // addAll rejects if any request fails, so a half-filled cache never installs.
@@ -127,5 +127,90 @@ function fetchWithTimeout(request, ms) {
         reject(error);
       },
     );
+  });
+}
+
+// ---- reminders (Web Push) ----------------------------------------------------------------
+// The server sends Safari's declarative Web Push shape ({web_push: 8030, notification,
+// options}); Safari shows it by itself, other browsers through this handler, the same way.
+self.addEventListener("push", (event) => {
+  event.waitUntil(
+    (async () => {
+      let message = null;
+      try {
+        message = event.data?.json();
+      } catch {
+        message = null;
+      }
+      const note = message?.notification;
+      if (!note?.title) return self.registration.showNotification("Acuplan", { body: "Time for your session." });
+      return self.registration.showNotification(note.title, {
+        body: note.body,
+        tag: note.tag,
+        lang: note.lang,
+        silent: Boolean(note.silent),
+        icon: "/static/icons/icon-192.png",
+        data: { navigate: note.navigate, ...note.data },
+        actions: message.options?.actions ?? [],
+      });
+    })(),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  const { notification } = event;
+  notification.close();
+  const data = notification.data ?? {};
+  event.waitUntil(event.action === "skip" ? skipSession(data) : openApp(data.navigate));
+});
+
+// Open Today (or the page the reminder names, on this origin only), in a window already
+// open if there is one.
+async function openApp(navigate) {
+  const url = new URL(navigate || "/", self.location.origin);
+  const target = url.origin === self.location.origin ? url.href : new URL("/", self.location.origin).href;
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+  if (open) {
+    await open.focus();
+    return open.navigate(target).catch(() => open);
+  }
+  return self.clients.openWindow(target);
+}
+
+// "Skip today": a plan-edit record, as the plan's own skip button saves it, written into
+// the same database and store as acuplan/sync/store (version 1), marked to be pushed; open
+// pages hear of it and sync it at once.
+function skipSession({ date, slot, routine }) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? "") || !["morning", "evening"].includes(slot)) return Promise.resolve();
+  const data = { date, slot, action: "skip" };
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(routine ?? "")) data.routine = routine;
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open("acuplan", 1);
+    opening.onupgradeneeded = () => {
+      const db = opening.result;
+      const records = db.createObjectStore("records", { keyPath: "id" });
+      records.createIndex("kind", "kind");
+      records.createIndex("dirty", "dirty");
+      db.createObjectStore("meta");
+    };
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const tx = db.transaction(["records"], "readwrite");
+      tx.objectStore("records").put({
+        id: crypto.randomUUID(), kind: "plan-edit", data,
+        modified: Date.now(), deleted: false, dirty: 1,
+      });
+      tx.oncomplete = () => {
+        db.close();
+        new BroadcastChannel("acuplan-records").postMessage({ kinds: ["plan-edit"] });
+        self.clients
+          .matchAll({ type: "window" })
+          .then((clients) => clients.forEach((client) => client.postMessage({ type: "sync" })))
+          .then(resolve, resolve);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
   });
 }

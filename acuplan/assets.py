@@ -11,7 +11,9 @@ import base64
 import hashlib
 import json
 import mimetypes
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,7 @@ import minify
 from flask import Blueprint, abort, current_app
 from flask_assets import Bundle
 from webassets.filter import Filter
+from webassets.merge import MemoryHunk
 
 from .extensions import assets
 from .web.caching import CachePolicy, cache_policy
@@ -29,6 +32,28 @@ bp = Blueprint("assets", __name__)
 MODULE_PREFIX = "acuplan/"
 IMPORT = re.compile(r"""(?:from|import)\s*["'](acuplan/[a-z0-9/-]+)["']""")
 STYLESHEETS = ("css/app.css",)
+
+
+def _save_whole(hunk: MemoryHunk, filename: str) -> None:
+    """Write a built file beside its place, then rename it there in one step.
+
+    Every process that starts the app builds the assets into the same folder: gunicorn's
+    master, the reminders scheduler, `flask` commands, test workers. webassets writes in
+    place, so a process reading a file another one was rewriting could read it half
+    written, then serve that from memory for its whole life. A rename is atomic.
+    """
+    fd, temporary = tempfile.mkstemp(dir=os.path.dirname(filename), suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as file:
+            file.write(hunk.data())
+        os.chmod(temporary, 0o644)  # as an ordinary file: mkstemp makes it private
+        os.replace(temporary, filename)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+MemoryHunk.save = _save_whole
 
 
 @dataclass(frozen=True)
@@ -48,7 +73,10 @@ def init_assets(app) -> None:
     """Build every bundle at start-up and give templates their URLs and import map."""
     app.config.setdefault("ASSETS_URL_EXPIRE", False)
     app.config.setdefault("ASSETS_VERSIONS", "hash")
-    app.config.setdefault("ASSETS_MANIFEST", "cache")
+    # No manifest: each bundle's version is read from the build that just ran in this
+    # process. webassets' cache manifest deletes, then renames, its file, so a process
+    # asking while another one builds found no version at all.
+    app.config.setdefault("ASSETS_MANIFEST", False)
     # webassets' timestamp check has whole-second resolution and misses quick edits;
     # building ~70 small files at start-up is cheap (gunicorn --preload builds them once).
     app.config.setdefault("ASSETS_UPDATER", "always")
@@ -117,11 +145,17 @@ def build(app) -> BuiltAssets:
     files: dict[str, dict[str, bytes]] = {}
     digest = hashlib.sha256()
     static = Path(app.static_folder)
-    for name, bundle in bundles(app.static_folder).items():
-        (url,) = bundle.urls()
-        urls[name] = url
+    built_bundles = bundles(app.static_folder)
+    # webassets checks for an output folder, then makes it: two processes starting on a
+    # fresh checkout both found it missing and one failed. Make them all first, race-free.
+    (static / ".webassets-cache").mkdir(exist_ok=True)
+    for bundle in built_bundles.values():
+        (static / bundle.output).parent.mkdir(parents=True, exist_ok=True)
+    for name, bundle in built_bundles.items():
+        bundle.build()
+        output = bundle.output % {"version": bundle.version}
+        urls[name] = url = f"{app.static_url_path}/{output}"
         digest.update(url.encode())
-        output = url.removeprefix(app.static_url_path + "/")
         files[output.removeprefix("gen/")] = precompress((static / output).read_bytes())
     modules = {module_name(name): url for name, url in urls.items() if name.endswith(".js")}
     import_map = json.dumps({"imports": modules}, separators=(",", ":"), sort_keys=True)

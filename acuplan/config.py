@@ -45,6 +45,13 @@ class Defaults:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     # How many reverse proxies in front of the app set X-Forwarded-* (0: trust none).
     TRUSTED_PROXIES = 0
+    # Web Push: the key that signs pushes (PEM; made once in instance/ when not set) and the
+    # contact push services may write to about them.
+    VAPID_PRIVATE_KEY = None
+    VAPID_SUBJECT = "mailto:reminders@acuplan.invalid"
+    # Push endpoints on loopback or private addresses, or over plain http: never in
+    # production (the server would post wherever a device said); tests' own endpoint only.
+    PUSH_PRIVATE_ENDPOINTS = False
 
 
 def configure(app, test_config: dict | None = None) -> None:
@@ -63,6 +70,9 @@ def configure(app, test_config: dict | None = None) -> None:
         app.config["TRUSTED_PROXIES"] = int(env["TRUSTED_PROXIES"])
     if env.get("LOG_FORMAT"):
         app.config["LOG_FORMAT"] = env["LOG_FORMAT"]
+    for name in ("VAPID_PRIVATE_KEY", "VAPID_SUBJECT"):
+        if env.get(name):
+            app.config[name] = env[name]
     if env.get("ROUTINES_DIR"):
         app.config["ROUTINES_DIR"] = env["ROUTINES_DIR"]
     if test_config:

@@ -60,15 +60,14 @@ class Fields:
 
     def child(self, name: str, value: Any) -> Fields:
         """Fields for a table nested in this one under `name`, sharing its problems."""
-        return Fields(value, self.file, ".".join(p for p in (self.path, name) if p), self.problems)
+        return Fields(value, self.file, f"{self.path}.{name}" if self.path else name, self.problems)
 
     def _get(self, name: str, required: bool) -> Any:
         self.read.add(name)
-        if name not in self.data:
-            if required:
-                self.error(name, "is required")
-            return _MISSING
-        return self.data[name]
+        value = self.data.get(name, _MISSING)
+        if value is _MISSING and required:
+            self.error(name, "is required")
+        return value
 
     def text(
         self, name: str, *, required: bool = True, default: str = "", max_length: int = 2000
@@ -178,7 +177,8 @@ class Fields:
 
     def finish(self) -> None:
         """Report every field that was never read: unknown fields are errors."""
-        for name in sorted(set(self.data) - self.read):
+        unknown = self.data.keys() - self.read
+        for name in sorted(unknown) if unknown else ():
             self.error(name, "unknown field")
 
 

@@ -89,3 +89,63 @@ class Record(db.Model):
     modified: Mapped[int] = mapped_column(BigInteger)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class PushSubscription(db.Model):
+    """One device's Web Push subscription and the reminders it asked for.
+
+    A person may have several devices; each keeps one subscription, replaced when the
+    browser renews it. Reminder times are wall-clock times in the IANA `timezone`, turned
+    into instants only when due, so a change of daylight saving keeps 20:00 at 20:00.
+    """
+
+    __tablename__ = "push_subscription"
+    __table_args__ = (UniqueConstraint("user_id", "device"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    device: Mapped[str] = mapped_column(String(36))
+    endpoint: Mapped[str] = mapped_column(Text)
+    # where the app was opened when it subscribed: a tapped reminder opens it there
+    origin: Mapped[str] = mapped_column(String(200))
+    p256dh: Mapped[str] = mapped_column(String(200))
+    auth: Mapped[str] = mapped_column(String(100))
+    timezone: Mapped[str] = mapped_column(String(64))
+    morning: Mapped[str | None] = mapped_column(String(5))  # "HH:MM", or no reminder
+    evening: Mapped[str | None] = mapped_column(String(5))
+    # when the device last sent it: one not renewed for 60 days has expired
+    renewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # after a 429 or 5xx, no send before this moment (back-off)
+    retry_after: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class ReminderSend(db.Model):
+    """One reminder, sent or being sent: (user, device, slot, date) at most once, ever.
+
+    The row is inserted before the push goes out; the unique constraint is what keeps a
+    restarted or a second scheduler from sending the same reminder twice.
+    """
+
+    __tablename__ = "reminder_send"
+    __table_args__ = (UniqueConstraint("user_id", "device", "slot", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    device: Mapped[str] = mapped_column(String(36))
+    slot: Mapped[str] = mapped_column(String(16))
+    date: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(16))  # sending, sent, failed, nothing-planned
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CalendarFeed(db.Model):
+    """A person's private calendar address: only a hash of its token is kept."""
+
+    __tablename__ = "calendar_feed"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

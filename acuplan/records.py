@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .catalog.custom import check_custom_routine
 from .fields import Fields, Problem
 from .planner.profile import PlanInputError, Profile, Screening
 from .vocabulary import (
@@ -63,9 +64,13 @@ def read(kind: str, data: Any) -> dict[str, Any]:
     return data
 
 
+# one encoder for every record: json.dumps with options builds a new one per call
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def write(kind: str, data: dict[str, Any]) -> str:
     """The wire text of a record's checked data, as stored and pulled: canonical JSON."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(data)
 
 
 def check(f: Fields, kind: str) -> None:
@@ -81,7 +86,8 @@ def read_data(f: Fields, kind: str) -> str | None:
         f.error("data", "must be an object (or set deleted to true)")
         return None
     text = write(kind, value)
-    if len(text.encode()) > MAX_DATA_BYTES:
+    # a character is at most 4 bytes of UTF-8: most records need no encoding to tell
+    if len(text) * 4 > MAX_DATA_BYTES and len(text.encode()) > MAX_DATA_BYTES:
         f.error("data", f"must be at most {MAX_DATA_BYTES // 1024} KB of JSON")
         return None
     before = len(f.problems)
@@ -122,7 +128,11 @@ def _nullable(f: Fields, name: str, read: Callable[[str], Any]) -> None:
 
 
 def _scale(f: Fields, name: str, scale: tuple[float, float]) -> None:
-    _nullable(f, name, lambda n: f.number(n, required=False, integer=True, within=scale))
+    # _nullable, written out: five scales in every journal record of a push
+    if f.data.get(name) in (None, ""):
+        f.read.add(name)
+    else:
+        f.number(name, required=False, integer=True, within=scale)
 
 
 def _journal(f: Fields) -> None:
@@ -254,8 +264,26 @@ def _whole(f: Fields, name: str, bounds: tuple[float, float]) -> int | None:
 
 
 def _free_object(f: Fields) -> None:
-    """Custom routines and preferences: size-checked only, their shape is the device's."""
+    """Preferences: size-checked only, their sections are the device's."""
     f.read.update(f.data)
+
+
+_library: list[Callable[[], Any]] = []  # how to find the running library (see use_library)
+
+
+def use_library(find: Callable[[], Any]) -> None:
+    """Check pushed custom routines against the library `find()` gives (its patterns,
+    stretches and slugs): the running app's, so two apps in one process keep their own."""
+    _library[:] = [find]
+
+
+def _custom_routine(f: Fields) -> None:
+    """A person's own routine: the catalog's own validator, by the library's rules."""
+    library = _library[0]() if _library else None
+    if library is None:
+        f.error("", "custom routines cannot be checked before the routine library is loaded")
+        return
+    check_custom_routine(f, library)
 
 
 SCHEMAS: dict[str, Callable[[Fields], Any]] = {
@@ -263,7 +291,7 @@ SCHEMAS: dict[str, Callable[[Fields], Any]] = {
     "plan-edit": _plan_edit,
     "session": _session,
     "profile": _profile,
-    "custom-routine": _free_object,
+    "custom-routine": _custom_routine,
     "preferences": _free_object,
 }
 """The schema of each record kind, in vocabulary.RECORD_KINDS's order."""

@@ -1,12 +1,13 @@
 """Every code the app knows, with its label, and every limit: their one home. Pure Python.
 
 Codes and labels live together as one ordered mapping (code → label) from which the tuple of
-codes derives, so no code lacks a label. `published()` is served at `GET /api/vocabulary`.
+codes derives, so no code lacks a label. acuplan/published.py serves them as JSON
+(`GET /api/vocabulary`).
 """
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 
 class Range(NamedTuple):
@@ -106,10 +107,32 @@ STRETCH_REPS = Range(1, 20)
 SWITCH_PAUSE = Range(0, 60)
 SWITCH_PAUSE_DEFAULT = 5
 BELL_EVERY = Range(15, 1800)
+# Each spoken part of a mat step stays short enough to say in one go (about 15 s at the
+# player's rate); a `later` part starts this long after the start and before the end.
+SPOKEN_PART_WORDS = 35
+LATER_MARGIN = 10
 BREATH_PHASE = Range(0.5, 30)  # inhale and exhale
 BREATH_HOLD = Range(0, 30)  # holds after the inhale and after the exhale
 BREATH_TOP_UP = Range(0, 10)
 BREATH_HOLD_SECONDS = 4  # a hold this long or longer "asks" breath-hold
+# A person's own pattern (acuplan/catalog/own_pattern.py) gets from its numbers what the
+# library's files declare: an out-breath under 3 s, or a whole breath under 6 s (over ten
+# breaths a minute), "asks" fast-breathing; holds over 8 s are for intermediate routines
+# and up, over 12 s for experienced ones; a beginner routine does at most 4 rounds with a
+# hold of 7 s or more (as of 4-7-8) and 10 of fast breathing (as of the energising breath).
+OWN_PATTERN = {
+    "name": "Your own pattern",
+    "name_length_max": 40,
+    "fast_exhale_below": 3,
+    "fast_breath_below": 6,
+    "hold_levels": [[8, "intermediate"], [12, "experienced"]],
+    "long_hold_from": 7,
+    "beginner_cycles_max": {"long-hold": 4, "fast-breathing": 10},
+    "caveats": {
+        "breath-hold": "If a hold feels hard, make it shorter.",
+        "fast-breathing": "If you feel light-headed, stop and breathe normally.",
+    },
+}
 
 # ---- the person's answers (onboarding) -------------------------------------------------
 SLOT_LABELS: dict[str, str] = {"morning": "In the morning", "evening": "In the evening"}
@@ -219,91 +242,3 @@ RECORD_KIND_LABELS: dict[str, str] = {
 RECORD_KINDS = tuple(RECORD_KIND_LABELS)
 MAX_BATCH = 500  # records per push
 MAX_DATA_BYTES = 16 * 1024  # one record's data, as JSON
-
-CODES: dict[str, dict[str, str]] = {
-    "goals": GOALS,
-    "levels": LEVELS,
-    "positions": POSITIONS,
-    "layers": LAYERS,
-    "step_kinds": STEP_KIND_LABELS,
-    "meditation_kinds": MEDITATION_KINDS,
-    "asks": ASKS,
-    "slots": SLOT_LABELS,
-    "experience": EXPERIENCE_LABELS,
-    "sensitivity": SENSITIVITY_LABELS,
-    "flags": {**FLAG_QUESTIONS, NONE: NONE_LABEL},
-    "body_areas": BODY_AREA_LABELS,
-    "sensations": SENSATION_LABELS,
-    "adverse_effects": ADVERSE_LABELS,
-    "plan_actions": PLAN_ACTION_LABELS,
-    "statuses": STATUS_LABELS,
-    "record_kinds": RECORD_KIND_LABELS,
-}
-"""Every list of codes, by the name it is published under."""
-
-
-def published() -> dict[str, Any]:
-    """The codes (in order, each with its label) and the limits, as JSON for the editor."""
-    return {
-        "codes": {
-            name: [{"code": code, "label": label} for code, label in labels.items()]
-            for name, labels in CODES.items()
-        },
-        "mat": {
-            "step_seconds_max": MAT_STEP_MAX,
-            "beginner_step_seconds_max": BEGINNER_MAT_STEP_MAX,
-            "routine_seconds_max": ROUTINE_MAT_MAX,
-            "beginner_routine_seconds_max": BEGINNER_ROUTINE_MAT_MAX,
-            "standing_seconds_max": dict(STANDING_MAX),
-            "lying_positions": list(LYING_POSITIONS),
-            "feet_positions": list(FEET_POSITIONS),
-            "foot_layers": list(FOOT_LAYERS),
-            "long_lying_seconds": LONG_LYING_SECONDS,
-            "step_seconds_min": {p: MAT_STEP_MIN.get(p, MAT_STEP_MIN_OTHER) for p in POSITIONS},
-            "grain_seconds": MAT_GRAIN,
-            "day_seconds_max": {
-                "lying": list(DAY_LYING_LADDER),
-                "standing": list(DAY_STANDING_LADDER),
-            },
-        },
-        "routine": {"seconds": ROUTINE_SECONDS.json()},
-        "steps": {
-            "seconds": STEP_SECONDS.json(),
-            "breathing_cycles": BREATHING_CYCLES.json(),
-            "stretch_hold": STRETCH_HOLD.json(),
-            "stretch_reps": STRETCH_REPS.json(),
-            "switch_pause": SWITCH_PAUSE.json(),
-            "switch_pause_default": SWITCH_PAUSE_DEFAULT,
-            "bell_every": BELL_EVERY.json(),
-        },
-        "breathing": {
-            "phase_seconds": BREATH_PHASE.json(),
-            "hold_seconds": BREATH_HOLD.json(),
-            "top_up_seconds": BREATH_TOP_UP.json(),
-            "breath_hold_asks_from": BREATH_HOLD_SECONDS,
-        },
-        "profile": {
-            "minutes_per_day": MINUTES_PER_DAY.json(),
-            "days_per_week": DAYS_PER_WEEK.json(),
-        },
-        "journal": {
-            "minutes": JOURNAL_MINUTES.json(),
-            "pain": PAIN_SCALE.json(),
-            "stress": STRESS_SCALE.json(),
-            "sleep_quality": SLEEP_QUALITY.json(),
-            "notes_length_max": NOTES_LENGTH,
-        },
-        "sync": {"records_per_push_max": MAX_BATCH, "data_bytes_max": MAX_DATA_BYTES},
-    }
-
-
-def onboarding_labels() -> dict[str, Any]:
-    """What the onboarding page shows, by field: its bounds and each choice's words."""
-    return {
-        "minutes": MINUTES_PER_DAY,
-        "slots": SLOT_LABELS,
-        "experience": EXPERIENCE_LABELS,
-        "sensitivity": SENSITIVITY_LABELS,
-        "flags": FLAG_QUESTIONS,
-        "flag_choices": CODES["flags"],
-    }

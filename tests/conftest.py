@@ -1,7 +1,9 @@
 """Fixtures: an app on a freshly migrated database, its client and CLI runner.
 
 The database is a new SQLite file per test, or, when TEST_DATABASE_URL is set (CI sets a
-PostgreSQL URL), that database migrated up before each test and back down after it.
+PostgreSQL URL), that database migrated up before each test and back down after it. Tests
+run in parallel processes (pytest-xdist, one per core, a test file per process at a time);
+on PostgreSQL each process gets a database of its own beside TEST_DATABASE_URL's.
 """
 
 from __future__ import annotations
@@ -28,6 +30,34 @@ PERSON = {
     "experience": "never",
     "sensitivity": "medium",
 }
+
+
+def pytest_configure(config):
+    """In a parallel worker, point TEST_DATABASE_URL at the worker's own database."""
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    url = os.environ.get("TEST_DATABASE_URL")
+    if worker and url:
+        os.environ["TEST_DATABASE_URL"] = own_database(url, worker)
+
+
+def own_database(url: str, worker: str) -> str:
+    """`url` with the database name suffixed by `worker`, created if it is not there."""
+    import sqlalchemy as sa
+
+    base = sa.engine.make_url(url)
+    mine = base.set(database=f"{base.database}_{worker}")
+    engine = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            exists = connection.scalar(
+                sa.text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                {"name": mine.database},
+            )
+            if not exists:
+                connection.execute(sa.text(f'CREATE DATABASE "{mine.database}"'))
+    finally:
+        engine.dispose()
+    return mine.render_as_string(hide_password=False)
 
 
 def pytest_report_header(config):

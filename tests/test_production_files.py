@@ -107,3 +107,20 @@ def test_the_image_installs_from_the_lock_with_hashes_and_runs_as_a_user():
     assert re.search(r"^USER acuplan$", dockerfile, re.M)
     assert "HEALTHCHECK" in dockerfile and "/api/ready" in dockerfile
     assert 'ENTRYPOINT ["/app/entrypoint.sh"]' in dockerfile
+
+
+def test_compose_runs_one_scheduler_beside_web_with_the_same_keys():
+    import yaml
+
+    services = yaml.safe_load((ROOT / "compose.yaml").read_text())["services"]
+    for name, service in services.items():
+        assert service.get("mem_limit"), name
+        # web's is the image's HEALTHCHECK (/api/ready); migrate runs once and exits
+        assert "healthcheck" in service or name in ("web", "migrate"), name
+    scheduler, web = services["scheduler"], services["web"]
+    assert scheduler["command"] == ["scheduler"] and "deploy" not in scheduler
+    for service in (scheduler, web):
+        assert service["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+        assert "instance:/app/instance" in service["volumes"]  # one VAPID key for both
+    result = run_entrypoint("scheduler", "--help")
+    assert result.returncode == 0 and "--once" in result.stdout

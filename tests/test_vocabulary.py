@@ -10,12 +10,13 @@ import pytest
 
 from acuplan import vocabulary
 from acuplan.catalog import CatalogError, load_library
+from acuplan.catalog.custom import library_rules
 from acuplan.planner import mat_limit, standing_limit
 from acuplan.planner.fitting import mat_minimum
 from acuplan.planner.progression import start_rung
+from acuplan.published import CODES, published
 from acuplan.records import SCHEMAS, RecordError, read, read_profile
 from acuplan.sync import SyncError, parse_push
-from acuplan.vocabulary import CODES, published
 from tests.test_catalog_validation import mat_routine
 
 PUBLISHED = published()
@@ -149,10 +150,11 @@ def test_a_push_takes_the_published_batch_size():
         parse_push({"records": records}, now_ms=10)
 
 
-def test_the_vocabulary_is_served_with_an_etag(client):
+def test_the_vocabulary_is_served_with_an_etag(client, library):
     response = client.get("/api/vocabulary")
     assert response.status_code == 200
-    assert response.get_json() == PUBLISHED
+    # the routine rules add what a custom routine may refer to in the library
+    assert response.get_json() == {**PUBLISHED, "library": library_rules(library)}
     assert response.headers["Cache-Control"] == "no-cache"
     etag = response.headers["ETag"]
     again = client.get("/api/vocabulary", headers={"If-None-Match": etag})

@@ -25,6 +25,7 @@ from ..vocabulary import (
     SWITCH_PAUSE_DEFAULT,
 )
 from .model import Library, Meditation, Routine, Step
+from .own_pattern import read_own_pattern
 from .rules import check_layer, check_pattern_use, check_routine
 from .shared import display, load_shared, parse_meditation, parse_pattern, parse_stretch, read_toml
 from .spoken import later_parts, spoken_part
@@ -54,10 +55,19 @@ def _routine(path: Path, root: Path, library: Library, problems: list[Problem]) 
     data = read_toml(path, root, problems)
     if data is None:
         return None
-    before = len(problems)
     f = Fields(data, display(path, root), "", problems)
     if not SLUG.match(path.stem):
         f.error("", "file name must be lowercase words joined by hyphens")
+    return read_routine(f, path.stem, library)
+
+
+def read_routine(f: Fields, slug: str, library: Library) -> Routine | None:
+    """One routine from the table `f` reads, by the library's rules; problems go to f's list.
+
+    The library's files and a person's own routines (pushed `custom-routine` records) both
+    come through here, so they obey the same limits.
+    """
+    before = len(f.problems)
     values = dict(
         title=f.text("title", max_length=80),
         summary=f.text("summary", max_length=300),
@@ -70,9 +80,9 @@ def _routine(path: Path, root: Path, library: Library, problems: list[Problem]) 
     parsed = [s for s in steps if s is not None]
     # Routine-wide limits are checked even when some steps failed, so one run shows all.
     check_routine(f, values["level"], parsed, complete=len(parsed) == len(steps))
-    if len(problems) > before or None in values.values():
+    if len(f.problems) > before or None in values.values():
         return None
-    return Routine(slug=path.stem, steps=tuple(parsed), **values)
+    return Routine(slug=slug, steps=tuple(parsed), **values)
 
 
 def _duration(f: Fields, maximum: float = STEP_SECONDS.high) -> int | None:
@@ -157,7 +167,11 @@ def _mat_step(f: Fields, level: str | None, library: Library) -> Step | None:
 
 
 def _breathing_step(f: Fields, level: str | None, library: Library) -> Step | None:
-    pattern = f.reference("pattern", library.patterns, "breathing pattern")
+    if isinstance(f.data.get("pattern"), dict):  # the person's own, written into the step
+        f.read.add("pattern")
+        pattern = read_own_pattern(f.child("pattern", f.data["pattern"]))
+    else:
+        pattern = f.reference("pattern", library.patterns, "breathing pattern")
     instruction = f.text("instruction", required=False)
     if f.has("cycles"):
         cycles = f.number("cycles", within=BREATHING_CYCLES, integer=True)
@@ -167,13 +181,13 @@ def _breathing_step(f: Fields, level: str | None, library: Library) -> Step | No
         seconds = _duration(f)
         cycles = None
         if seconds is not None and pattern:
-            cycles = max(1, round(seconds / pattern.cycle_seconds))
+            cycles = pattern.cycles_in(seconds)
     if pattern is None or cycles is None:
         return None
     check_pattern_use(f, pattern, int(cycles), level, instruction, "pattern")
     return Step(
         kind="breathing",
-        seconds=round(cycles * pattern.cycle_seconds),
+        seconds=round(pattern.seconds_for(int(cycles))),
         instruction=instruction or pattern.instruction,
         breathing=pattern,
         cycles=int(cycles),

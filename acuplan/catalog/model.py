@@ -36,6 +36,9 @@ class BreathingPattern:
     # A safety sentence every step using the pattern says (e.g. "If the hold feels too long,
     # shorten it."); the loader refuses an instruction that leaves it out.
     caveat: str | None = None
+    # A person's own pattern may lengthen its out-breath, round by round, from `exhale` in
+    # the first round to `exhale_to` in the last (the library's patterns keep theirs even).
+    exhale_to: float | None = None
 
     @property
     def phases(self) -> tuple[Phase, ...]:
@@ -55,15 +58,25 @@ class BreathingPattern:
 
     @property
     def cycle_seconds(self) -> float:
-        """Seconds of one round: every phase once."""
+        """Seconds of one round (the first, when the out-breath lengthens): every phase once."""
         return sum(p.seconds for p in self.phases)
+
+    def seconds_for(self, cycles: int) -> float:
+        """Seconds of `cycles` rounds, the out-breath lengthening evenly over them if it does."""
+        growth = self.exhale_to - self.exhale if self.exhale_to and cycles > 1 else 0
+        return cycles * self.cycle_seconds + growth * cycles / 2
+
+    def cycles_in(self, seconds: float) -> int:
+        """The whole rounds, at least one, that come nearest to lasting `seconds`."""
+        growth = self.exhale_to - self.exhale if self.exhale_to else 0
+        return max(1, round(seconds / (self.cycle_seconds + growth / 2)))
 
     @property
     def label(self) -> str:
-        """The pattern as people write it: 4-7-8-0, or 2.5+1-0-6-0 with a top-up breath."""
+        """The pattern as people write it: 4-7-8-0, 2.5+1-0-6-0 with a top-up, 4-0-6→9-0."""
         inhale = f"{self.inhale:g}+{self.top_up:g}" if self.top_up else f"{self.inhale:g}"
-        rest = (f"{s:g}" for s in (self.hold_in, self.exhale, self.hold_out))
-        return "-".join((inhale, *rest))
+        exhale = f"{self.exhale:g}→{self.exhale_to:g}" if self.exhale_to else f"{self.exhale:g}"
+        return "-".join((inhale, f"{self.hold_in:g}", exhale, f"{self.hold_out:g}"))
 
 
 @dataclass(frozen=True)
@@ -159,6 +172,7 @@ class Routine:
     level: str
     safety: tuple[str, ...]
     steps: tuple[Step, ...]
+    own: bool = False  # a person's own routine (a custom-routine record), not the library's
 
     @property
     def seconds(self) -> int:

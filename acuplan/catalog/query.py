@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..vocabulary import GOALS, LEVELS, POSITIONS
-from .model import Library, Routine, Step
+from .model import BreathingPattern, Library, Meditation, Routine, Step, Stretch
 
 DURATIONS: dict[str, tuple[str, int, int]] = {
     "short": ("Up to 10 min", 0, 10 * 60),
@@ -113,34 +113,43 @@ def step_json(step: Step) -> dict:
         if step.get_up:
             data["get_up"] = step.get_up
     if step.breathing:
-        pattern = step.breathing
-        data["breathing"] = {
-            "id": pattern.id,
-            "name": pattern.name,
-            "label": pattern.label,
-            "cycle_seconds": pattern.cycle_seconds,
-            "phases": [{"name": p.name, "seconds": p.seconds} for p in pattern.phases],
-        }
+        data["breathing"] = pattern_json(step.breathing)
         if step.cycles:
             data["cycles"] = step.cycles
-        if pattern.caveat:
+        if step.breathing.caveat:
             # Said with every step that uses the pattern, carried ones included.
-            data["caveat"] = pattern.caveat
+            data["caveat"] = step.breathing.caveat
     if step.stretch:
-        data["stretch"] = {
-            "id": step.stretch.id,
-            "name": step.stretch.name,
-            "sided": step.stretch.sided,
-        }
+        data["stretch"] = stretch_json(step.stretch)
         data.update(hold=step.hold, reps=step.reps, switch_pause=step.switch_pause)
     if step.meditation:
-        med = step.meditation
-        data["meditation"] = {
-            "id": med.id,
-            "name": med.name,
-            "kind": med.kind,
-            "prompts": [{"at": p.at, "text": p.text} for p in med.prompts],
-        }
+        data["meditation"] = meditation_json(step.meditation)
         if step.bell_every:
             data["bell_every"] = step.bell_every
     return data
+
+
+def pattern_json(pattern: BreathingPattern) -> dict:
+    """A breathing pattern as a step carries it for the player."""
+    return {
+        "id": pattern.id,
+        "name": pattern.name,
+        "label": pattern.label,
+        "cycle_seconds": pattern.cycle_seconds,
+        "phases": [{"name": p.name, "seconds": p.seconds} for p in pattern.phases],
+    } | ({"exhale_to": pattern.exhale_to} if pattern.exhale_to else {})
+
+
+def stretch_json(stretch: Stretch) -> dict:
+    """A stretch as a step carries it for the player."""
+    return {"id": stretch.id, "name": stretch.name, "sided": stretch.sided}
+
+
+def meditation_json(meditation: Meditation) -> dict:
+    """A meditation script as a step carries it for the player."""
+    return {
+        "id": meditation.id,
+        "name": meditation.name,
+        "kind": meditation.kind,
+        "prompts": [{"at": p.at, "text": p.text} for p in meditation.prompts],
+    }

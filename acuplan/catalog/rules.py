@@ -13,6 +13,7 @@ from ..vocabulary import (
     STANDING_MAX,
 )
 from .model import BreathingPattern, Step
+from .own_pattern import OWN_PATTERN_ID
 from .shared import says_caveat
 
 ROUTINE_MIN, ROUTINE_MAX = ROUTINE_SECONDS
@@ -39,21 +40,19 @@ def check_pattern_use(
     field: str,
 ) -> None:
     """A pattern fits the routine's level and cycle limit, and the step says its caveat."""
+    called = "your own pattern" if pattern.id == OWN_PATTERN_ID else repr(pattern.id)
     if level in LEVEL_ORDER and LEVEL_ORDER.index(pattern.level) > LEVEL_ORDER.index(level):
-        f.error(
-            field,
-            f"{pattern.id!r} is for {pattern.level} routines and up; this one is {level}",
-        )
+        f.error(field, f"{called} is for {pattern.level} routines and up; this one is {level}")
     limit = pattern.cycle_limit(level) if level else None
     if limit is not None and cycles > limit:
         f.error(
             "cycles" if field == "pattern" and f.has("cycles") else field,
-            f"{cycles} cycles of {pattern.id!r}; {_a(level)} routine asks for at most {limit}",
+            f"{cycles} cycles of {called}; {_a(level)} routine asks for at most {limit}",
         )
     if pattern.caveat and instruction and not says_caveat(instruction, pattern.caveat):
         f.error(
             "instruction",
-            f"drops the safety caveat of {pattern.id!r}; say it: {pattern.caveat!r}",
+            f"drops the safety caveat of {called}; say it: {pattern.caveat!r}",
         )
 
 

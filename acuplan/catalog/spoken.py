@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from ..fields import Fields
+from ..vocabulary import LATER_MARGIN, SPOKEN_PART_WORDS
 from .model import Prompt
-
-# Each spoken part stays short enough to say in one go (about 15 s at the player's rate).
-SPOKEN_PART_WORDS = 35
-LATER_MARGIN = 10  # a later part starts this long after the start and before the end
 
 
 def spoken_part(f: Fields, name: str, *, required: bool = True) -> str | None:

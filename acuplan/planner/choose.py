@@ -146,6 +146,8 @@ def plan_session(
     # the best of the rest, for when the person would rather do something else offline
     others = [f for f in fits if f[0] is not routine and sum(f[1]) <= sum(steps)]
     others = sorted(others, key=score, reverse=True)[:SWAPS]
+    # a person's own routines that fit are always offered: they made them to be done
+    others += [f for f in fits if f[0].own and f[0] is not routine and f not in others]
     memory.note(routine, profile)
     return Session(
         date=day,

@@ -35,8 +35,8 @@ def _longer(routine: Routine, step: Step) -> tuple[int, ...]:
         most = step.cycles * GROWTH
         limit = step.breathing.cycle_limit(routine.level)
         most = min(most, limit) if limit else most
-        cycle = step.breathing.cycle_seconds
-        return tuple(round(c * cycle) for c in range(step.cycles + 1, most + 1))
+        pattern = step.breathing
+        return tuple(round(pattern.seconds_for(c)) for c in range(step.cycles + 1, most + 1))
     if step.kind == "stretch" and step.stretch and step.hold:
         sides = 2 if step.stretch.sided else 1
         pause = step.switch_pause or 0

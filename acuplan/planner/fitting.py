@@ -179,8 +179,8 @@ def step_lengths(step: Step) -> tuple[int, ...]:
 def _lengths(step: Step) -> list[int]:
     if step.kind == "breathing" and step.breathing and step.cycles:
         low = min(step.cycles, MIN_BREATHS)
-        cycle = step.breathing.cycle_seconds
-        return [round(c * cycle) for c in range(step.cycles, low - 1, -1)] + [0]
+        pattern = step.breathing
+        return [round(pattern.seconds_for(c)) for c in range(step.cycles, low - 1, -1)] + [0]
     if step.kind == "stretch" and step.stretch and step.hold:
         sides = 2 if step.stretch.sided else 1
         pause = step.switch_pause or 0

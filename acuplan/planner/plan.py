@@ -25,7 +25,8 @@ UNANSWERED = (
 
 @dataclass(frozen=True)
 class Day:
-    """One day of the plan; a rest day has no sessions. `mat_limit` is the whole day's."""
+    """One day of the plan; a rest day has no sessions. `mat_limit` is the mat time the day
+    still allows: after a reaction noted today, none (a session done before it stays)."""
 
     date: date
     mat_limit: int

@@ -10,11 +10,12 @@ from flask import Blueprint, Response, abort, jsonify, request
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..catalog.custom import library_rules
 from ..extensions import db, limiter
-from ..vocabulary import published
+from ..published import published
 from .caching import CachePolicy, cache_policy
 from .compression import send_precompressed
-from .library import current_library
+from .library import LoadedLibrary, current_library
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -50,7 +51,7 @@ def health():
 @cache_policy(CachePolicy.REVALIDATE)
 def vocabulary():
     """Every code with its label and every limit (the routine editor's); revalidated by ETag."""
-    body, etag = _vocabulary_json()
+    body, etag = _vocabulary_json(current_library())
     headers = {"ETag": f'"{etag}"'}
     if request.if_none_match.contains(etag):
         return Response(status=304, headers=headers)
@@ -58,8 +59,10 @@ def vocabulary():
 
 
 @cache
-def _vocabulary_json() -> tuple[bytes, str]:
-    body = json.dumps(published(), ensure_ascii=False, separators=(",", ":")).encode()
+def _vocabulary_json(library: LoadedLibrary) -> tuple[bytes, str]:
+    # the routine rules need the library's shared patterns, stretches and meditations too
+    rules = {**published(), "library": library_rules(library.library)}
+    body = json.dumps(rules, ensure_ascii=False, separators=(",", ":")).encode()
     return body, hashlib.sha256(body).hexdigest()[:32]
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 
-from flask import current_app
+from flask import current_app, has_app_context
 
+from .. import records
 from ..catalog import Library, load_library, routine_json
 from .compression import precompress
 
@@ -33,6 +34,7 @@ def register_library(app) -> LoadedLibrary:
     library = app.extensions["acuplan.library"] = LoadedLibrary(
         load_library(app.config["ROUTINES_DIR"])
     )
+    records.use_library(lambda: current_library().library if has_app_context() else None)
     return library
 
 

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, render_template, request
 
 from ..catalog import GOALS, LAYERS, LEVELS, POSITIONS, Filters, filter_routines
 from ..catalog.query import DURATIONS
-from ..vocabulary import onboarding_labels
+from ..published import onboarding_labels
 from .library import current_library
 
 bp = Blueprint("pages", __name__)
@@ -48,6 +48,24 @@ def routines():
     return render_template(
         "routines/list.html", routines=found, filters=filters, errors=errors
     ), 400 if errors else 200
+
+
+@bp.get("/routines/new")
+def new_routine():
+    """The routine editor, empty or (?from=<slug>) with a copy of a routine: "Make it mine"."""
+    return render_template("routines/editor.html", heading="Make your own routine")
+
+
+@bp.get("/routines/edit")
+def edit_routine():
+    """The routine editor for one of the person's own routines (?id=…, read on the device)."""
+    return render_template("routines/editor.html", heading="Edit your routine")
+
+
+@bp.get("/routines/shared")
+def shared_routine():
+    """A shared routine (from a link's fragment or a file), checked before it is saved."""
+    return render_template("routines/shared.html")
 
 
 @bp.get("/routines/<slug>")

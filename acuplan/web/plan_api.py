@@ -12,6 +12,8 @@ from datetime import datetime, timedelta
 from flask import Blueprint, Response, jsonify, url_for
 from icalendar import Alarm, Calendar, Event
 
+from ..catalog.custom import with_custom
+from ..fields import CatalogError
 from ..planner import PlanInputError, build_plan, parse_date, parse_history, plan_json
 from ..records import read_profile, read_screening
 from .caching import CachePolicy, cache_blueprint
@@ -43,21 +45,26 @@ def _plan_from_request():
     history = body.get("history") or []
     if not isinstance(history, list) or len(history) > 2000:
         raise PlanInputError("history", "must be a list of at most 2000 sessions")
+    try:
+        library = with_custom(current_library().library, body.get("custom") or [])
+    except CatalogError as error:
+        first = error.problems[0]
+        raise PlanInputError(first.field, first.message) from None
     plan = build_plan(
-        current_library().library,
+        library,
         read_profile(profile),
         read_screening(screening),
         parse_history(history),
         parse_date(body.get("date")),
     )
-    return plan, body
+    return plan, body, library
 
 
 @bp.post("/plan")
 def plan():
     """The plan for this week and the next, from the answers and history in the body."""
     try:
-        built, _ = _plan_from_request()
+        built, _, _ = _plan_from_request()
     except PlanInputError as error:
         return json_error(400, str(error), field=error.field)
     return jsonify(plan=plan_json(built))
@@ -67,7 +74,7 @@ def plan():
 def plan_calendar():
     """The same plan as an iCalendar file, one event with a reminder per session."""
     try:
-        built, body = _plan_from_request()
+        built, body, library = _plan_from_request()
         times = {
             slot: _time(body, f"{slot}_time", default) for slot, default in DEFAULT_TIMES.items()
         }
@@ -79,7 +86,7 @@ def plan_calendar():
     except PlanInputError as error:
         return json_error(400, str(error), field=error.field)
     return Response(
-        calendar(built, times, reminder, now).to_ical(),
+        calendar(built, library, times, reminder, now).to_ical(),
         mimetype="text/calendar",
         headers={"Content-Disposition": 'attachment; filename="acuplan.ics"'},
     )
@@ -94,11 +101,11 @@ def _time(body: dict, field: str, default: str) -> tuple[int, int]:
 
 
 def calendar(
-    plan, times: dict[str, tuple[int, int]], reminder: int, now: tuple[int, int] = (0, 0)
+    plan, library, times: dict[str, tuple[int, int]], reminder: int, now: tuple[int, int] = (0, 0)
 ) -> Calendar:
     """One event per planned session from the plan's day and time `now` on, in the person's
     local (floating) time, with an alarm."""
-    routines = current_library().routines
+    routines = library.routines
     cal = Calendar()
     cal.add("prodid", "-//Acuplan//Plan//EN")
     cal.add("version", "2.0")

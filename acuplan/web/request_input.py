@@ -36,13 +36,16 @@ def check_depth(value: Any) -> None:
 
     Walks containers only, so a long batch of flat records costs little.
     """
-    stack = [(value, 0)]
-    while stack:
-        container, depth = stack.pop()
+    level, depth = [value], 0
+    while level:  # one nesting level at a time; parsed JSON holds exact dicts and lists
         if depth >= MAX_DEPTH:
             raise ValueError(f"JSON nested more than {MAX_DEPTH} levels deep")
-        children = container.values() if isinstance(container, dict) else container
-        stack.extend((c, depth + 1) for c in children if isinstance(c, list | dict))
+        deeper = []
+        for container in level:
+            for child in container.values() if type(container) is dict else container:
+                if type(child) is dict or type(child) is list:
+                    deeper.append(child)
+        level, depth = deeper, depth + 1
 
 
 def _clean(value: Any, depth: int) -> Any:

@@ -26,17 +26,20 @@ PRECACHED_PAGES = (
     "pages.home",
     "pages.start",
     "pages.routines",
+    "pages.shared_routine",
     "pages.play",
     "pages.safety",
     "pages.settings",
     "pages.insights",
+    "pages.new_routine",
+    "pages.edit_routine",
     "pwa.offline",
     "journal.entries",
     "journal.entry",
     "journal.report",
 )
 # Every view the precache list names: their blueprints must be registered first.
-NEEDED_VIEWS = (*PRECACHED_PAGES, "pages.routine", "api.routines", "pwa.manifest")
+NEEDED_VIEWS = (*PRECACHED_PAGES, "pages.routine", "api.routines", "api.vocabulary", "pwa.manifest")
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ def precache_urls(library: LoadedLibrary, assets: BuiltAssets) -> list[str]:
     return [
         *pages,
         url_for("api.routines"),
+        url_for("api.vocabulary"),  # the routine rules, for a person's own routines offline
         url_for("pwa.manifest"),
         *sorted(assets.urls.values()),
         *icons,

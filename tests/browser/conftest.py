@@ -12,7 +12,7 @@ from pathlib import Path
 
 import flask_migrate
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 from werkzeug.serving import make_server
 
 from acuplan.extensions import db
@@ -20,6 +20,11 @@ from app import create_app
 from tests.browser.chromium import CHROMIUM_ARGS, find_chromium
 
 PHONE = {"width": 390, "height": 844}
+# CI's machine runs two test processes, each with Chromium, a live server in its own Python
+# process and a database, on two cores: what settles in a second alone can take several
+# there (three 5-second waits ran out in one fresh-clone PostgreSQL run, none alone). These
+# are waits for a state, never timings, so a longer limit only costs time when a test fails.
+expect.set_options(timeout=15_000)
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 
 

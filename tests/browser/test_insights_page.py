@@ -56,17 +56,24 @@ def open_with(phone, live_server, entries):
     expect(phone.locator("[data-loading]")).to_be_hidden()
 
 
-def test_with_no_entries_the_page_says_how_to_begin(phone, live_server, screenshot):
+@pytest.mark.parametrize("phone", ["light", "dark"], indirect=True)
+def test_with_no_entries_the_page_says_how_to_begin(phone, live_server, screenshot, request):
     phone.goto(live_server + "/insights")
     expect(phone.locator("[data-empty]")).to_be_visible()
     expect(phone.locator("[data-empty]")).to_contain_text("Nothing to show yet")
     expect(phone.locator("[data-sections]")).to_be_hidden()
     expect(phone.locator(".site-nav [aria-current=page]")).to_have_text("Journal")
-    screenshot(phone, "insights-empty")
+    screenshot(phone, f"insights-empty-{request.node.callspec.params['phone']}")
 
 
-def test_five_sessions_show_progress_toward_eight_never_a_number(phone, live_server, screenshot):
-    entries = [e for e in months_of_journal(2) if e["minutes"]][:5]
+@pytest.mark.parametrize("phone", ["light", "dark"], indirect=True)
+def test_five_sessions_show_progress_toward_eight_never_a_number(
+    phone, live_server, screenshot, request
+):
+    # a routine opened but not done (0 minutes), pain noted anyway, is not a sixth session
+    noted_day = {"date": "2026-11-21", "routine": "evening-unwind", "minutes": 0}
+    noted_day |= {"pain_before": 5, "pain_after": 4}
+    entries = [*[e for e in months_of_journal(2) if e["minutes"]][:5], noted_day]
     open_with(phone, live_server, entries)
     progress = phone.locator("[data-insight=progress]").first
     expect(progress).to_contain_text(
@@ -75,7 +82,7 @@ def test_five_sessions_show_progress_toward_eight_never_a_number(phone, live_ser
     expect(progress.locator("progress")).to_have_attribute("value", "5")
     expect(phone.locator("[data-insight=finding]")).to_have_count(0)
     expect(phone.locator("[data-compare=sleep]")).to_contain_text("we need 14 days of each")
-    screenshot(phone, "insights-little")
+    screenshot(phone, f"insights-little-{request.node.callspec.params['phone']}")
 
 
 @pytest.mark.parametrize("phone", ["light", "dark"], indirect=True)

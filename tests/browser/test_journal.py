@@ -3,6 +3,7 @@ user text shown as text under the CSP, export, import and the clinician report."
 
 from __future__ import annotations
 
+import datetime
 import json
 
 import pytest
@@ -65,6 +66,43 @@ def test_an_adverse_effect_brings_calm_advice(phone, live_server):
     expect(advice).to_be_visible()
     expect(advice).to_contain_text("roll onto your side first")
     expect(advice).to_be_focused()
+
+
+def test_save_tapped_before_the_form_is_filled_saves_what_the_link_brought(browser, live_server):
+    """The player's "Log how you feel" link fills the form once the library is in; a tap
+    on Save before that waits for it, rather than finding the form empty."""
+    page = browser.new_context(service_workers="block").new_page()
+    held = []
+    page.route("**/api/routines", lambda route: route.continue_() if held else held.append(route))
+    with page.expect_request("**/api/routines"):
+        page.goto(live_server + "/journal/entry?routine=first-five-minutes&minutes=4")
+    page.get_by_role("button", name="Save").click()
+    assert page.locator("[data-journal-form]").get_attribute("data-ready") is None
+    held[0].continue_()
+    expect(page).to_have_url(live_server + "/journal")
+    expect(page.locator(".entry [data-link]")).to_contain_text("Your first five minutes")
+    page.context.close()
+
+
+def test_what_is_ticked_before_the_form_is_filled_is_kept(browser, live_server):
+    """A dizzy spell ticked while the form is still filling in (a slow phone) stays ticked:
+    the fill brings the link's values around what the person already changed."""
+    page = browser.new_context(service_workers="block").new_page()
+    held = []
+    page.route("**/api/routines", lambda route: route.continue_() if held else held.append(route))
+    with page.expect_request("**/api/routines"):
+        page.goto(live_server + "/journal/entry?routine=first-five-minutes&minutes=4")
+    page.get_by_label("Warmth").check()
+    page.get_by_label("Dizziness").check()
+    page.get_by_label("Notes").fill("light-headed getting up")
+    held[0].continue_()
+    expect(page.locator("[data-journal-form]")).to_have_attribute("data-ready", "true")
+    expect(page.get_by_label("Warmth")).to_be_checked()
+    expect(page.get_by_label("Dizziness")).to_be_checked()
+    expect(page.get_by_label("Notes")).to_have_value("light-headed getting up")
+    expect(page.get_by_label("Minutes done")).to_have_value("4")  # the link's, not touched
+    expect(page.get_by_label("Routine")).to_have_value("first-five-minutes")
+    page.context.close()
 
 
 def test_bad_input_is_named_and_nothing_saved(phone, live_server):
@@ -131,8 +169,23 @@ def test_report_for_the_last_days(phone, live_server, screenshot):
     fill_entry(phone, notes=HOSTILE)
     phone.get_by_role("button", name="Save").click()
     expect(phone.locator(".entry")).to_have_count(1)
+    # a morning's note of sleep, with no session: listed, but not counted as a session
+    phone.goto(live_server + "/journal/entry")
+    fill_entry(phone, minutes="0")
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.locator(".entry")).to_have_count(2)
     phone.goto(live_server + "/journal/report")
-    expect(phone.locator("[data-report-rows] tr")).to_have_count(1)
+    expect(phone.locator("[data-report-rows] tr")).to_have_count(2)
+    today = phone.evaluate("(async () => (await import('acuplan/plan/dates')).isoDate())()")
+    day = datetime.date.fromisoformat(today)
+    period = phone.locator("[data-report-period]")
+    expect(period).to_contain_text("1 session and 1 entry without one from ")
+    expect(period).to_contain_text(f" to {day.day} {day:%b %Y}.")
+    expect(phone.locator("[data-report-rows] tr").first.locator("td").first).to_have_text(
+        f"{day:%a} {day.day} {day:%b}"
+    )
+    expect(phone.locator("[data-report-summary] div").first).to_have_text("Sessions1")
     expect(phone.locator("[data-report-summary]")).to_contain_text("6.0 → 3.0")
-    expect(phone.locator("[data-report-rows] td").last).to_have_text(HOSTILE)
+    notes = phone.locator("[data-report-rows] td[data-label=Notes]", has_text="<script>")
+    expect(notes).to_have_text(HOSTILE)
     screenshot(phone, "journal-report")

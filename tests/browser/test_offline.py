@@ -92,6 +92,8 @@ def test_filters_work_offline_on_the_device(phone, live_server):
     phone.context.set_offline(True)
     phone.select_option("#filter-goal", "sleep")
     expect(phone).to_have_url(f"{live_server}/routines?goal=sleep&duration=&position=&level=")
+    # the cached page is filtered by its script once loaded: wait for it, not for the URL
+    expect(phone.locator(".result-count")).to_contain_text("match")
     visible = phone.locator(".routine-card:visible")
     assert 0 < visible.count() < total
     for card in visible.all():
@@ -147,17 +149,22 @@ def test_a_new_deployment_is_offered_and_taken_with_one_tap(phone, deployments):
     server.app = second
     phone.reload()
     banner = phone.locator(".banner", has_text="Update available")
-    expect(banner).to_be_visible()
+    expect(banner).to_be_visible(timeout=15_000)  # the new worker installs first
     phone.evaluate("window.beforeUpdate = true")
     with phone.expect_navigation():
         banner.get_by_role("button", name="Reload").click()
     assert phone.evaluate("window.beforeUpdate") is None, "the page reloaded"
     assert ".deployed-again" in phone.locator("head style").text_content()
     expect(phone.locator(".banner", has_text="Update available")).to_have_count(0)
-    caches = phone.evaluate("caches.keys()")
-    assert f"acuplan-{new_version}" in caches
-    assert f"acuplan-{old_version}" not in caches
-    assert "someone-elses-cache" in caches
+    # the new worker clears the old cache as it activates: wait for that, not a moment
+    phone.wait_for_function(
+        """async ([fresh, old]) => {
+             const names = await caches.keys();
+             return names.includes(fresh) && !names.includes(old);
+           }""",
+        arg=[f"acuplan-{new_version}", f"acuplan-{old_version}"],
+    )
+    assert "someone-elses-cache" in phone.evaluate("caches.keys()")
 
 
 IPHONE_UA = (

@@ -57,3 +57,44 @@ def test_the_goal_grid_holds_two_line_labels(phone, live_server, screenshot):
         two_lines += lines >= 2
     assert two_lines >= 1, "some goal labels take two lines at 390 px"
     screenshot(phone, "onboarding-goals")
+
+
+# Holds the device's store from answering until the test lets it: what a slow phone does.
+HOLD_THE_STORE = """
+(() => {
+  const own = Object.getOwnPropertyDescriptor(IDBRequest.prototype, "onsuccess");
+  Object.defineProperty(IDBOpenDBRequest.prototype, "onsuccess", {
+    configurable: true,
+    get() { return own.get.call(this); },
+    set(handler) {
+      own.set.call(this, (event) => {
+        const go = () => handler.call(this, event);
+        if (window.storeHeld === false) go();
+        else window.releaseStore = go;
+      });
+    },
+  });
+})();
+"""
+
+
+def test_answers_ticked_before_the_saved_ones_are_read_are_kept(browser, live_server):
+    """A person who ticks at once, on a phone slow to read its store, keeps every tick: the
+    form fills in around them, and a tap on the button waits for it."""
+    context = browser.new_context(service_workers="block")
+    context.add_init_script(HOLD_THE_STORE)
+    page = context.new_page()
+    page.goto(live_server + "/start")
+    page.get_by_label("Stress", exact=True).check()
+    page.get_by_label("Minutes a day").fill("15")
+    page.get_by_role("button", name="Save and plan my week").click()  # before the fill, too
+    page.wait_for_function("() => typeof window.releaseStore === 'function'")
+    assert page.locator("[data-onboarding]").get_attribute("data-ready") is None
+    page.evaluate("window.storeHeld = false; window.releaseStore()")
+    expect(page.locator("[data-onboarding]")).to_have_attribute("data-ready", "true")
+    expect(page.get_by_label("Stress", exact=True)).to_be_checked()
+    expect(page.get_by_label("Minutes a day")).to_have_value("15")
+    # the early tap was checked once the form was in: the questions still open are named
+    expect(page.locator("[data-form-error]")).to_have_text(re.compile(r"^Please check \d+ answers"))
+    assert page.url == live_server + "/start"
+    context.close()

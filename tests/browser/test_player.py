@@ -693,20 +693,28 @@ def test_the_screen_is_kept_on_and_asked_again_when_visible(phone, live_server):
 
 def test_cue_settings_are_a_synced_preferences_record_that_other_devices_follow(phone, live_server):
     phone.goto(live_server + "/play?routine=evening-unwind")
+    # another setting already shares the record: choosing a cue must keep it
+    phone.evaluate(
+        """async () => (await import("acuplan/settings/preferences")).savePreference(
+          "day", { start: "04:00" })"""
+    )
     phone.locator("[data-settings] summary").click()
     phone.get_by_label("Vibration only").check()
     record = phone.evaluate(
         """async () => (await import("acuplan/sync/store")).getRecord(
-          (await import("acuplan/player/cue-settings")).PREFERENCES_ID)"""
+          (await import("acuplan/settings/preferences")).PREFERENCES_ID)"""
     )
     assert record["kind"] == "preferences" and record["dirty"] == 1
-    assert record["data"] == {"cues": {"mode": "vibration", "volume": 0.8, "ticks": True}}
+    assert record["data"] == {
+        "day": {"start": "04:00"},
+        "cues": {"mode": "vibration", "volume": 0.8, "ticks": True},
+    }
 
     # Another device's choice arrives by sync: the player follows it over its local copy.
     phone.evaluate(
         """async () => {
           const { applyServerRecords } = await import("acuplan/sync/store");
-          const { PREFERENCES_ID } = await import("acuplan/player/cue-settings");
+          const { PREFERENCES_ID } = await import("acuplan/settings/preferences");
           await applyServerRecords([{ id: PREFERENCES_ID, kind: "preferences",
             data: { cues: { mode: "silent", volume: 0.3 } }, modified: Date.now() + 1000,
             deleted: false }]);

@@ -40,6 +40,12 @@ def test_pain_and_stress_before_and_after_are_saved_as_pairs(phone, live_server,
     stress_7.click()
     expect(stress_7).to_have_attribute("aria-pressed", "false")
     intro.locator("[data-feel-stress]").get_by_role("button", name="7", exact=True).click()
+    # the ends are named, seen and heard; each button is a target a thumb can hit
+    pain = intro.locator("[data-feel-pain]")
+    expect(pain.locator(".feel-ends")).to_have_text("nonethe worst")
+    expect(pain.get_by_role("button", name="10, the worst")).to_be_visible()
+    box = pain.get_by_role("button", name="0, none").bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 44
     screenshot(phone, "player-intro-feelings")
     start(phone)
     phone.clock.run_for(90_000)

@@ -12,15 +12,20 @@ from itertools import pairwise
 
 import pytest
 
+from acuplan.catalog.custom import check_custom_routine
+from acuplan.catalog.query import routine_json
+from acuplan.fields import Fields
+from tests.test_custom_routines import CASES
+
 pytestmark = pytest.mark.browser
 
 WORDS_PER_MINUTE = 140  # spoken.js; espeak-ng at the browser's rate says these cues at ~155
-SPOKEN = """async () => {
+SPOKEN = """async (own) => {
   const { buildTimeline } = await import("acuplan/player/timeline");
   const { spokenCues, WORDS_PER_MINUTE } = await import("acuplan/player/spoken");
   const { routines } = await (await fetch("/api/routines")).json();
   const out = {};
-  for (const routine of routines) {
+  for (const routine of [...routines, ...own]) {
     const timeline = buildTimeline(routine);
     out[routine.slug] = {
       rate: WORDS_PER_MINUTE,
@@ -34,11 +39,23 @@ SPOKEN = """async () => {
 }"""
 
 
+def own_routines(library) -> list[dict]:
+    """The valid routines of the shared cases (own breathing patterns among them), as the
+    player reads them: a person's own words are heard in full too."""
+    routines = []
+    for case in CASES["cases"]:
+        if not case["expect"]:
+            data = {**case["routine"], "id": f"own-{len(routines)}"}
+            routines.append(routine_json(check_custom_routine(Fields(data, "", "", []), library)))
+    assert any(s.get("breathing", {}).get("id") == "own" for r in routines for s in r["steps"])
+    return routines
+
+
 @pytest.fixture(scope="module")
-def spoken(live_server, browser):
+def spoken(live_server, browser, library):
     page = browser.new_page()
     page.goto(f"{live_server}/play")
-    found = page.evaluate(SPOKEN)
+    found = page.evaluate(SPOKEN, own_routines(library))
     page.close()
     return found
 

@@ -97,3 +97,17 @@ def test_without_an_account_the_status_names_what_is_on_the_device(phone, live_s
 def test_what_is_waiting_is_named_in_words(phone, live_server, status, text):
     phone.goto(live_server + "/settings")
     assert describe(phone, status).replace("  ", " ").strip() == text
+
+
+def test_records_are_named_in_one_order_whatever_order_the_store_lists_them(call_module):
+    """The store lists records by their random ids: the words must not follow that."""
+    records = [
+        {"kind": "preferences", "deleted": False},
+        {"kind": "journal", "deleted": True},
+        {"kind": "profile", "deleted": False},
+        {"kind": "journal", "deleted": False},
+        {"kind": "plan-edit", "deleted": False},
+    ]
+    assert call_module("sync/status", "nameRecords", records) == (
+        "1 journal entry, 1 change to your plan, 1 deletion, your answers and your settings"
+    )

@@ -26,11 +26,14 @@ export const SCALES = {
 
 const isScore = (value) => typeof value === "number" && Number.isFinite(value);
 
-/** Entries that noted both sides of a scale, each with its change (after - before). */
+/**
+ * Sessions that noted both sides of a scale, each with its change (after - before). An entry
+ * of 0 minutes noted a day, not a session: it has no "during".
+ */
 export function pairs(entries, scale) {
   const [before, after] = SCALES[scale];
   return entries
-    .filter((e) => isScore(e[before]) && isScore(e[after]))
+    .filter((e) => e.minutes !== 0 && isScore(e[before]) && isScore(e[after]))
     .map((entry) => ({ entry, before: entry[before], change: entry[after] - entry[before] }));
 }
 
@@ -126,15 +129,15 @@ export function trend(weekly) {
  * one week). With several comparisons shown together, each interval is widened (Bonferroni)
  * so that all of them together hold at LEVEL. `days` is [{day, practised, value}], in order.
  */
-export function withAndWithout(days, { comparisons = 1, seed = 1 } = {}) {
+export function withAndWithout(days, { comparisons = 1, seed = 1, needed = MIN_DAYS_EACH } = {}) {
   const noted = days.filter((d) => isScore(d.value));
   const withDays = noted.filter((d) => d.practised);
   const withoutDays = noted.filter((d) => !d.practised);
   const result = {
     with: withDays.length,
     without: withoutDays.length,
-    needed: MIN_DAYS_EACH,
-    enough: withDays.length >= MIN_DAYS_EACH && withoutDays.length >= MIN_DAYS_EACH,
+    needed,
+    enough: withDays.length >= needed && withoutDays.length >= needed,
   };
   if (!result.enough) return result;
   const level = 1 - (1 - LEVEL) / comparisons;

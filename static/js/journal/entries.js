@@ -1,5 +1,5 @@
 /** Journal entries from the device's store, and routine titles from the library. */
-import { addDays, isoDate } from "acuplan/plan/dates";
+import { addDays, today } from "acuplan/plan/dates";
 import { loadLibrary } from "acuplan/routines/library";
 import { listRecords } from "acuplan/sync/store";
 
@@ -23,7 +23,7 @@ export async function routineTitles() {
 }
 
 /** The day `days` before today, as YYYY-MM-DD. */
-export const daysAgo = (days) => addDays(isoDate(), -days);
+export const daysAgo = (days) => addDays(today(), -days);
 
 /**
  * code → label for the journal's coded answers ("growing-pain" → "Pain that grew…"), from

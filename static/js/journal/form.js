@@ -29,9 +29,17 @@ export async function setUpEntryForm(form, { ready, onSaved, onDeleted }) {
   const params = new URLSearchParams(window.location.search);
   const id = params.get("id");
   let existing = null;
+  let markFilled;
+  const filled = new Promise((resolve) => (markFilled = resolve));
+  // what the person changes before the form is filled is theirs: the fill leaves it be
+  const touched = new Set();
+  const note = ({ target }) => target.name && touched.add(target.name);
+  form.addEventListener("input", note);
+  form.addEventListener("change", note);
   wireScales(form);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    await filled; // a tap on Save before the form is filled saves what the person sees
     const error = form.querySelector("[data-form-error]");
     const { data, problem } = collect(form);
     error.hidden = !problem;
@@ -44,12 +52,22 @@ export async function setUpEntryForm(form, { ready, onSaved, onDeleted }) {
     await deleteRecord(existing.id);
     onDeleted();
   });
+  try {
+    await fillForm(form, { id, params, ready, touched, found: (record) => (existing = record) });
+  } finally {
+    markFilled();
+  }
+  form.dataset.ready = "true";
+}
+
+/** Fill the form from the record `id`, or for a new entry from the link's parameters. */
+async function fillForm(form, { id, params, ready, touched, found }) {
   const [record, toHeal] = await Promise.all([id ? getRecord(id) : null, skinToHeal(id), ready]);
   const healed = form.querySelector("[data-healed]");
   healed.hidden = !(toHeal || typeof record?.data?.healed === "boolean");
   if (record && !record.deleted) {
-    existing = record;
-    fill(form, record.data);
+    found(record);
+    fill(form, record.data, touched);
     form.querySelector("[data-delete]").hidden = false;
     document.querySelector("[data-heading]").textContent = "Edit entry";
   } else {
@@ -58,9 +76,8 @@ export async function setUpEntryForm(form, { ready, onSaved, onDeleted }) {
     for (const name of SCALES) {
       if (/^(10|[0-9])$/.test(params.get(name) ?? "")) prefill[name] = Number(params.get(name));
     }
-    fill(form, { date: dayOf(new Date()), ...prefill });
+    fill(form, { date: dayOf(new Date()), ...prefill }, touched);
   }
-  form.dataset.ready = "true";
 }
 
 /** Show a 0–10 scale as noted (its value) or not noted (no value, no thumb). */
@@ -94,22 +111,23 @@ function wireScales(form) {
   }
 }
 
-function fill(form, data) {
-  for (const name of [...TEXTS, "minutes", "sleep_quality"]) {
+function fill(form, data, touched = new Set()) {
+  const untouched = (names) => names.filter((name) => !touched.has(name));
+  for (const name of untouched([...TEXTS, "minutes", "sleep_quality"])) {
     const field = form.elements.namedItem(name);
     if (field && data[name] !== undefined && data[name] !== null) field.value = data[name];
   }
-  for (const name of SCALES) {
+  for (const name of untouched(SCALES)) {
     if (typeof data[name] !== "number") continue;
     form.elements.namedItem(name).value = data[name];
     showScale(form, name, true);
   }
-  for (const name of LISTS) {
+  for (const name of untouched(LISTS)) {
     for (const box of form.querySelectorAll(`input[name="${name}"]`)) {
       box.checked = (data[name] ?? []).includes(box.value);
     }
   }
-  for (const box of form.querySelectorAll('input[name="healed"]')) {
+  for (const box of touched.has("healed") ? [] : form.querySelectorAll('input[name="healed"]')) {
     box.checked = typeof data.healed === "boolean" && box.value === (data.healed ? "yes" : "no");
   }
 }

@@ -10,16 +10,29 @@ export function isoDate(date = new Date()) {
 }
 
 // A person's day ends at 04:00, not midnight: a session at 01:30 belongs to the evening
-// before, in the journal, the insights and the player's entries alike.
+// before, in the plan, the journal, the insights and the player's entries alike. They may
+// choose another hour in Settings (settings/day.js keeps it on the device under this key).
 export const DEFAULT_DAY_START = "04:00";
+export const DAY_START_KEY = "acuplan.day-start";
+const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 
 function minutes(clock) {
   const [hours, mins] = clock.split(":").map(Number);
   return hours * 60 + mins;
 }
 
+/** When the person's day starts ("HH:MM"): their setting, else 04:00. */
+export function savedDayStart() {
+  try {
+    const saved = localStorage.getItem(DAY_START_KEY);
+    return CLOCK.test(saved ?? "") ? saved : DEFAULT_DAY_START;
+  } catch {
+    return DEFAULT_DAY_START; // storage blocked: the default still counts days sensibly
+  }
+}
+
 /** The person's day a moment belongs to: before `dayStart` ("HH:MM") it is still yesterday. */
-export function dayOf(moment, dayStart = DEFAULT_DAY_START) {
+export function dayOf(moment, dayStart = savedDayStart()) {
   const at = moment instanceof Date ? moment : new Date(moment);
   const shifted = new Date(at);
   if (at.getHours() * 60 + at.getMinutes() < minutes(dayStart)) {
@@ -27,6 +40,9 @@ export function dayOf(moment, dayStart = DEFAULT_DAY_START) {
   }
   return isoDate(shifted);
 }
+
+/** The person's today: the calendar day, until their day ends after midnight. */
+export const today = (now = new Date()) => dayOf(now);
 
 function parse(iso) {
   const [year, month, day] = iso.split("-").map(Number);

@@ -3,7 +3,7 @@
  * plan, journal entries (the only source of adverse effects) and sessions the player finished.
  */
 import { listFinished } from "acuplan/player/store";
-import { isoDate } from "acuplan/plan/dates";
+import { dayOf } from "acuplan/plan/dates";
 import { listRecords } from "acuplan/sync/store";
 
 const MOST = 2000; // the plan API's limit
@@ -41,7 +41,7 @@ export async function loadHistory(routines) {
       ...(typeof data.healed === "boolean" ? { healed: data.healed } : {}),
     })),
     ...finished.filter((s) => !Number.isNaN(Date.parse(s.startedAt))).map((session) => ({
-      date: isoDate(new Date(session.startedAt)),
+      date: dayOf(new Date(session.startedAt)),
       routine: session.routine,
       mat_seconds: session.matSeconds ?? matUpTo(session.routine, session.seconds),
       status: "done",

@@ -18,21 +18,20 @@ function keepNoneApart(form) {
 
 /**
  * `check`: only the health questions (the short safety check before a first mat session),
- * saved on their own; otherwise every question, saved as the profile.
+ * saved on their own; otherwise every question, saved as the profile. The form answers at
+ * once: what is ticked before the saved answers are read is kept, and a tap on the button
+ * waits for them; `form.dataset.ready` marks the moment they are in.
  */
 export async function setUpOnboarding(form, { onSaved, check = false }) {
-  const saved = await loadProfile().catch(() => null);
-  const screening = await loadScreening().catch(() => null);
-  if (check) showOnlyTheHealthQuestions(form);
-  else if (saved) {
-    document.querySelector("[data-heading]").textContent = "Your answers";
-    form.querySelector("[data-submit]").textContent = "Save and update my plan";
-  }
-  const flags = (saved?.screening ?? screening)?.flags ?? [];
-  fill(form, saved ? { ...saved.profile, flags } : { ...DEFAULTS, flags });
+  const touched = new Set();
+  const note = ({ target }) => target.name && touched.add(target.name);
+  form.addEventListener("change", note);
+  form.addEventListener("input", note);
   keepNoneApart(form);
+  const filled = fillFromSaved(form, check, touched);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    await filled;
     const { profile, flags, problems } = collect(form);
     const shown = check ? { flags: problems.flags } : problems;
     const relevant = Object.fromEntries(Object.entries(shown).filter(([, text]) => text));
@@ -45,6 +44,21 @@ export async function setUpOnboarding(form, { onSaved, check = false }) {
     }
     onSaved();
   });
+  await filled;
+  form.dataset.ready = "true";
+}
+
+/** The saved answers (or the defaults) in the form, but for fields the person has touched. */
+async function fillFromSaved(form, check, touched) {
+  const saved = await loadProfile().catch(() => null);
+  const screening = await loadScreening().catch(() => null);
+  if (check) showOnlyTheHealthQuestions(form);
+  else if (saved) {
+    document.querySelector("[data-heading]").textContent = "Your answers";
+    form.querySelector("[data-submit]").textContent = "Save and update my plan";
+  }
+  const flags = (saved?.screening ?? screening)?.flags ?? [];
+  fill(form, saved ? { ...saved.profile, flags } : { ...DEFAULTS, flags }, touched);
 }
 
 function showOnlyTheHealthQuestions(form) {
@@ -58,15 +72,15 @@ function showOnlyTheHealthQuestions(form) {
   form.querySelector("[data-submit]").textContent = "Save my answers";
 }
 
-function fill(form, data) {
-  for (const name of [...LISTS, ...CHOICES]) {
+function fill(form, data, touched = new Set()) {
+  for (const name of [...LISTS, ...CHOICES].filter((n) => !touched.has(n))) {
     const wanted = [data[name] ?? []].flat();
     for (const box of form.querySelectorAll(`[name="${name}"]`)) {
       box.checked = wanted.includes(box.value);
     }
   }
   for (const name of ["minutes_per_day", "days_per_week"]) {
-    if (data[name] !== undefined && data[name] !== null) {
+    if (data[name] !== undefined && data[name] !== null && !touched.has(name)) {
       form.elements.namedItem(name).value = String(data[name]);
     }
   }

@@ -8,9 +8,10 @@ import { getMeta, setMeta } from "acuplan/sync/store";
 
 const KEY = "plan";
 
-/** What the plan is built from, as the API takes it. */
-export function planRequest(saved, history, today) {
-  return { profile: saved.profile, screening: saved.screening, history, date: today };
+/** What the plan is built from, as the API takes it (`custom`: the person's own routines). */
+export function planRequest(saved, history, today, custom = []) {
+  const request = { profile: saved.profile, screening: saved.screening, history, date: today };
+  return custom.length ? { ...request, custom } : request;
 }
 
 /** The plan kept on the device: {plan, request, at} or null. */

@@ -1,12 +1,13 @@
 /** Today's plan, built from the answers on this device, with the changes made to it. */
 import { showInsightCard } from "acuplan/insights/today-card";
 import { setUpCalendar } from "acuplan/plan/calendar";
-import { isoDate } from "acuplan/plan/dates";
+import { today } from "acuplan/plan/dates";
 import { applyEdits, loadEdits, markLogged, saveEdit, undoEdit } from "acuplan/plan/edits";
 import { loadHistory } from "acuplan/plan/history";
 import { cachedPlan, fetchPlan, isCurrent, planRequest } from "acuplan/plan/source";
 import { loadProfile } from "acuplan/plan/profile-store";
-import { loadLibrary } from "acuplan/routines/library";
+import { showMissed, takeLastVisit } from "acuplan/reminders/missed";
+import { loadLibrary, ownRoutines } from "acuplan/routines/library";
 import { mountToday, renderToday } from "acuplan/plan/today-view";
 
 const FIELDS = { goals: "Goals", minutes_per_day: "Minutes a day", days_per_week: "Days a week",
@@ -29,11 +30,13 @@ export async function showToday(main, answers) {
   const find = (name) => view.querySelector(`[data-${name}]`);
   const say = (name, text) => (find(name).textContent = text);
   const routines = await loadRoutines();
+  const lastVisit = takeLastVisit();
+  let missedShown = false;
   let cached = await cachedPlan();
   let request = cached?.request ?? null;
   const ctx = {
     routines,
-    today: isoDate(),
+    today: today(),
     days: [],
     history: [],
     async edit(session, change, message) {
@@ -48,12 +51,15 @@ export async function showToday(main, answers) {
   };
 
   async function render() {
-    ctx.today = isoDate();
+    ctx.today = today();
     view.dataset.state = cached ? "plan" : "empty";
     if (!cached) return;
     ctx.history = request?.history ?? [];
     ctx.days = markLogged(applyEdits(cached.plan, await loadEdits()), ctx.history);
     renderToday(view, cached.plan, ctx.days, ctx);
+    // once, from the plan as the person left it: a fresh plan may start after the day missed
+    if (!missedShown) showMissed(find("missed"), ctx.days, routines, lastVisit).catch(() => {});
+    missedShown = true;
     if (ctx.days.at(-1).date < ctx.today) {
       const ended = "Your saved plan has ended. Connect to the internet to plan the weeks ahead.";
       say("plan-status", ended);
@@ -62,7 +68,8 @@ export async function showToday(main, answers) {
 
   async function refresh() {
     saved = (await loadProfile().catch(() => null)) ?? saved;
-    request = planRequest(saved, await loadHistory(routines), isoDate());
+    const own = (await ownRoutines()).map((o) => o.data);
+    request = planRequest(saved, await loadHistory(routines), today(), own);
     if (isCurrent(cached, request)) return say("plan-status", "");
     find("fix-answers").hidden = true;
     if (!navigator.onLine) {

@@ -62,7 +62,7 @@ function renderNext(card, session, ctx) {
   const at = (name) => card.querySelector(`[data-${name}]`);
   at("next-when").textContent = whenText(session, ctx.today);
   const title = titleOf(ctx.routines, session.routine);
-  at("next-title").replaceChildren(make("a", { href: routineUrl(session), text: title }));
+  at("next-title").replaceChildren(make("a", { href: routineUrl(session, ctx.routines), text: title }));
   at("next-facts").textContent = lengthText(session) + (session.shortened ? " · shortened" : "");
   // a session well under the minutes asked for says why (not once the person shortened it)
   const why = session.shortened ? "" : (session.why_shorter ?? "");

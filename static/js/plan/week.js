@@ -20,7 +20,7 @@ function changes(session) {
 
 function sessionItem(session, ctx) {
   const { status } = session;
-  const link = routineUrl(session);
+  const link = routineUrl(session, ctx.routines);
   return make(
     "div",
     { class: `plan-session${status ? ` is-${status}` : ""}` },

@@ -35,8 +35,10 @@ export function playerUrl(session) {
   return `/play?routine=${encodeURIComponent(session.routine)}&${fittedQuery(session)}`;
 }
 
-/** The routine's page as the plan fitted it for this session. */
-export function routineUrl(session) {
+/** The routine's page as the plan fitted it for this session (a person's own routine has
+ * no page of the library's: the player shows it). `routines`: slug → routine. */
+export function routineUrl(session, routines) {
+  if (routines?.get(session.routine)?.custom) return playerUrl(session);
   return `/routines/${encodeURIComponent(session.routine)}?${fittedQuery(session)}`;
 }
 

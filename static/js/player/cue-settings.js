@@ -4,11 +4,9 @@
  * phones follow.
  */
 import { canSpeak } from "acuplan/player/speech";
-import { getRecord, saveRecord } from "acuplan/sync/store";
+import { readPreferences, savePreference } from "acuplan/settings/preferences";
 
 const KEY = "acuplan.cue-settings";
-// One preferences record per person: the same id on every device, so they share it.
-export const PREFERENCES_ID = "00000000-0000-4000-8000-000000000c5e";
 export const CUE_MODES = ["voice", "tones", "vibration", "silent"];
 
 /**
@@ -52,9 +50,8 @@ export function bindCueSettings(form, settings, onChange) {
   };
   show();
   // The synced copy (perhaps chosen on another phone) wins over this device's quick copy.
-  getRecord(PREFERENCES_ID)
-    .then((record) => {
-      const cues = record && !record.deleted ? record.data?.cues : null;
+  readPreferences()
+    .then(({ cues }) => {
       if (!cues || !CUE_MODES.includes(cues.mode) || !Number.isFinite(cues.volume)) return;
       settings.mode = cues.mode;
       settings.volume = Math.min(1, Math.max(0, cues.volume));
@@ -72,7 +69,7 @@ export function bindCueSettings(form, settings, onChange) {
     settings.ticks = ticks.checked;
     localStorage.setItem(KEY, JSON.stringify(settings));
     const cues = { mode: settings.mode, volume: settings.volume, ticks: settings.ticks };
-    saveRecord("preferences", { cues }, PREFERENCES_ID).catch(() => {});
+    savePreference("cues", cues).catch(() => {});
     show();
     onChange(settings);
   });

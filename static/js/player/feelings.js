@@ -7,6 +7,9 @@ import { make } from "acuplan/ui/make-element";
 import { saveRecord } from "acuplan/sync/store";
 
 const SCALES = { pain: "Pain", stress: "Stress" };
+// The scale's ends in words, as a 0–10 rating scale is shown: seen under the row, heard on
+// the two buttons.
+const ENDS = { 0: "none", 10: "the worst" };
 
 /** A row of 0–10 buttons for `scale`; a second tap on the chosen one takes it back. */
 function scaleRow(scale, when, values) {
@@ -16,6 +19,7 @@ function scaleRow(scale, when, values) {
       type: "button",
       class: "feel-value",
       text: String(n),
+      ...(ENDS[n] && { "aria-label": `${n}, ${ENDS[n]}` }),
       "aria-pressed": String(values[scale] === n),
       onclick: () => {
         values[scale] = values[scale] === n ? undefined : n;
@@ -28,6 +32,8 @@ function scaleRow(scale, when, values) {
     { class: "feel-scale", role: "group", "aria-labelledby": id, [`data-feel-${scale}`]: "" },
     make("p", { class: "feel-label", id, text: `${SCALES[scale]} ${when === "before" ? "now" : "now, after"}` }),
     make("div", { class: "feel-values" }, buttons),
+    make("p", { class: "feel-ends", "aria-hidden": "true" },
+      make("span", { text: ENDS[0] }), make("span", { text: ENDS[10] })),
   );
 }
 

@@ -7,7 +7,8 @@ export function showRoutine(root, routine) {
   root.querySelector("[data-title]").textContent = routine.title;
   document.title = `${routine.title} · Acuplan`;
   for (const link of root.querySelectorAll("[data-routine-link]")) {
-    link.href = `/routines/${encodeURIComponent(routine.slug)}`;
+    // a person's own routine has no page of the library's: back to the list that shows it
+    link.href = routine.custom ? "/routines" : `/routines/${encodeURIComponent(routine.slug)}`;
     if (link.closest(".breadcrumb")) link.textContent = routine.title;
   }
 }

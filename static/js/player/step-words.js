@@ -50,9 +50,10 @@ export function instructionText(step) {
 export const noteText = (note) => NOTES[note] ?? null;
 export const stepLine = (step) => `${step.title} · ${durationText(step.durationMs)}`;
 
-/** How a breath goes: "in 4 s · hold 7 s · out 8 s". */
+/** How a breath goes: "in 4 s · hold 7 s · out 8 s", or "out 6 → 9 s" as it lengthens. */
 export function patternText(breathing) {
-  return breathing.phases.map((p) => `${PHASES[p.name]} ${p.seconds} s`).join(" · ");
+  const seconds = (p) => (p.name === "exhale" && breathing.exhale_to ? `${p.seconds} → ${breathing.exhale_to}` : p.seconds);
+  return breathing.phases.map((p) => `${PHASES[p.name]} ${seconds(p)} s`).join(" · ");
 }
 
 /** The line under a step's title and timer: the pattern, or the meditation on the mat. */

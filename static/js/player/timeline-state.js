@@ -38,13 +38,16 @@ export function stateAt(timeline, ms) {
   };
 }
 
-/** The last step whose lead-in starts at or before `ms` (binary search: a session has a handful). */
-function stepIndexAt(steps, ms) {
+/** The last step whose lead-in starts at or before `ms`. */
+const stepIndexAt = (steps, ms) => lastStartingBy(steps, ms, "leadStartMs");
+
+/** The index of the last item whose `key` is at or before `ms` (binary search; sorted items). */
+function lastStartingBy(items, ms, key = "startMs") {
   let low = 0;
-  let high = steps.length - 1;
+  let high = items.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (steps[mid].leadStartMs <= ms) low = mid;
+    if (items[mid][key] <= ms) low = mid;
     else high = mid - 1;
   }
   return low;
@@ -52,9 +55,10 @@ function stepIndexAt(steps, ms) {
 
 /** The breath phase at `intoMs` into a step: its name, index, progress 0–1 and what is left. */
 function breathAt(step, intoMs) {
-  const { list, cycleMs } = step.phases;
-  const cycle = Math.floor(intoMs / cycleMs);
-  const inCycle = intoMs - cycle * cycleMs;
+  const { breaths } = step.phases;
+  const cycle = lastStartingBy(breaths, intoMs);
+  const { list, startMs } = breaths[cycle];
+  const inCycle = intoMs - startMs;
   const index = list.findIndex((phase) => inCycle < phase.endMs);
   const phase = list[index];
   const lengthMs = phase.endMs - phase.startMs;

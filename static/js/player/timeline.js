@@ -43,7 +43,7 @@ export function buildTimeline(routine, { seconds = {}, countdownMs = COUNTDOWN_M
     // what the instruction promises ("halfway, change direction") is said, and shown, then
     const promised = promisedCues(source).map(({ fraction, text }) => ({ at: (durationMs * fraction) / 1000, text }));
     if (promised.length) step.later = [...(source.later ?? []), ...promised].sort((a, b) => a.at - b.at);
-    if (source.breathing) step.phases = phasesOf(source.breathing);
+    if (source.breathing) step.phases = phasesOf(source.breathing, durationMs);
     if (source.stretch) step.holds = holdsOf(source, durationMs);
     steps.push(step);
     at = step.endMs;
@@ -75,15 +75,36 @@ function halfwayOf(steps, halfMs) {
   return steps.at(-1)?.endMs ?? 0;
 }
 
-/** A breathing pattern's phases with their offsets in whole milliseconds within one breath. */
-function phasesOf(pattern) {
+/**
+ * A breathing pattern's phases with their offsets in whole milliseconds within one breath,
+ * and each breath of the step ({startMs, list, cycleMs}). An out-breath that lengthens grows
+ * evenly from the first round to `exhale_to` in the last round that fits the step, so a
+ * plan's shorter step still reaches it.
+ */
+function phasesOf(pattern, durationMs) {
+  const first = breathOf(pattern.phases, 0);
+  const exhale = pattern.phases.find((phase) => phase.name === "exhale");
+  const growMs = pattern.exhale_to ? Math.round((pattern.exhale_to - exhale.seconds) * 1000) : 0;
+  const rounds = Math.max(1, Math.round(durationMs / (first.cycleMs + growMs / 2)));
+  const breaths = [];
+  for (let at = 0, round = 0; at < durationMs; round += 1) {
+    const extraMs = rounds > 1 ? Math.round((growMs * Math.min(round, rounds - 1)) / (rounds - 1)) : 0;
+    const breath = extraMs ? breathOf(pattern.phases, extraMs) : first;
+    breaths.push({ startMs: at, ...breath });
+    at += breath.cycleMs;
+  }
+  return { ...first, breaths };
+}
+
+function breathOf(phases, extraExhaleMs) {
   let at = 0;
-  const phases = pattern.phases.map(({ name, seconds }) => {
-    const phase = { name, startMs: at, endMs: at + Math.round(seconds * 1000) };
+  const list = phases.map(({ name, seconds }) => {
+    const lengthMs = Math.round(seconds * 1000) + (name === "exhale" ? extraExhaleMs : 0);
+    const phase = { name, startMs: at, endMs: at + lengthMs };
     at = phase.endMs;
     return phase;
   });
-  return { list: phases, cycleMs: at };
+  return { list, cycleMs: at };
 }
 
 /** Stretch holds within the step: each side, each repetition, with switch pauses between. */
@@ -159,11 +180,11 @@ function cuesOf(timeline) {
 
 /** Each breath's phases; in a counted breathing step, each new round is numbered. */
 function addBreaths(step, add) {
-  const { list, cycleMs } = step.phases;
-  const rounds = Math.ceil(step.durationMs / cycleMs);
-  for (let round = 1; round <= rounds; round += 1) {
-    const breath = step.startMs + (round - 1) * cycleMs;
-    if (step.cycles && round > 1) add("round", step, breath, { round, last: round === rounds });
+  const { breaths } = step.phases;
+  for (const [index, { startMs, list }] of breaths.entries()) {
+    const round = index + 1;
+    const breath = step.startMs + startMs;
+    if (step.cycles && round > 1) add("round", step, breath, { round, last: round === breaths.length });
     for (const phase of list) {
       const atMs = breath + phase.startMs;
       if (atMs < step.endMs) add("phase", step, atMs, { phase: phase.name });
@@ -204,8 +225,8 @@ function ticksOf(steps) {
   const ticks = [];
   for (const step of steps) {
     if (!step.phases) continue;
-    const { list, cycleMs } = step.phases;
-    for (let breath = step.startMs; breath < step.endMs; breath += cycleMs) {
+    for (const { startMs, list } of step.phases.breaths) {
+      const breath = step.startMs + startMs;
       for (const phase of list) {
         for (let at = phase.startMs + 1000; at < phase.endMs - 250; at += 1000) {
           if (breath + at < step.endMs) ticks.push({ atMs: breath + at, phase: phase.name });

@@ -5,7 +5,7 @@
  * adaptation the server made with the plan for every routine (kept on the device with the
  * plan, so it works offline). Each change carries its reason.
  */
-import { isoDate } from "acuplan/plan/dates";
+import { today } from "acuplan/plan/dates";
 import { cachedCheck, cachedPlan, fetchCheck, fetchPlan } from "acuplan/plan/source";
 import { loadProfile, loadScreening } from "acuplan/plan/profile-store";
 import { durationText } from "acuplan/ui/time-format";
@@ -58,7 +58,11 @@ export async function adaptRoutine(routine, query) {
     seconds = seconds.map((s, i) => Math.min(s, longestOf(routine.steps[i], safe.steps[i])));
     layers = layers.map((layer, i) => (seconds[i] ? safe.steps[i].layer ?? layer : layer));
   }
-  const notes = routine.steps.map((step, i) => noteFor(step, seconds[i], layers[i], safe?.steps[i]));
+  const notes = routine.steps.map((step, i) =>
+    routine.custom && step.kind === "mat" && seconds[i] && seconds[i] < step.seconds
+      ? atYourLimit(step, seconds[i])
+      : noteFor(step, seconds[i], layers[i], safe?.steps[i]),
+  );
   const changed = seconds.some((s, i) => s !== written[i]);
   const waiting = checked && !safe && routine.steps.some((step) => step.kind === "mat");
   return {
@@ -89,7 +93,15 @@ async function adaptations(screening) {
   const kept = await cachedCheck();
   if (kept && JSON.stringify(kept.flags) === JSON.stringify(screening.flags)) return kept.adapted;
   if (!navigator.onLine) return null;
-  return (await fetchCheck(screening, isoDate()).catch(() => null))?.adapted ?? null;
+  return (await fetchCheck(screening, today()).catch(() => null))?.adapted ?? null;
+}
+
+/** A person's own mat step longer than their mat time today: played at their limit. */
+function atYourLimit(step, seconds) {
+  return (
+    `Played at your limit today: ${durationText(seconds * 1000)} of the ` +
+    `${durationText(step.seconds * 1000)} you wrote. Your time on the mat grows step by step.`
+  );
 }
 
 function noteFor(step, seconds, layer, safe) {

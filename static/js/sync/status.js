@@ -14,6 +14,9 @@ const COUNTED = {
 const SINGLE = { profile: "your answers", preferences: "your settings" };
 const DELETION = ["deletion", "deletions"];
 const OTHER = ["other record", "other records"];
+// The order they are named in, whatever order the store lists them in (by random id).
+const ORDER = [...Object.keys(COUNTED), "custom-routine", "deleted", ...Object.keys(SINGLE)];
+const rank = (key) => (ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.length);
 
 function ago(timestamp) {
   const minutes = Math.round((timestamp - Date.now()) / 60000);
@@ -35,7 +38,7 @@ export function nameRecords(records) {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const parts = [];
-  for (const [key, count] of counts) {
+  for (const [key, count] of [...counts].sort(([a], [b]) => rank(a) - rank(b))) {
     if (SINGLE[key]) {
       parts.push(SINGLE[key]);
       continue;

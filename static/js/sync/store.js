@@ -87,6 +87,24 @@ export async function saveRecord(kind, data, id = crypto.randomUUID()) {
   return record;
 }
 
+/**
+ * Change one record's data in a single transaction: `change(data)` gets what is saved now
+ * ({} when nothing is) and returns the new data. For a record several settings share, so
+ * saving one setting never drops another.
+ */
+export async function updateRecord(kind, id, change) {
+  const record = await transact(["records"], "readwrite", async ({ records }) => {
+    const previous = await ask(records.get(id));
+    const current = previous && !previous.deleted ? previous.data ?? {} : {};
+    const modified = Math.max(Date.now(), (previous?.modified ?? 0) + 1);
+    const next = { id, kind, data: change(current), modified, deleted: false, dirty: 1 };
+    records.put(next);
+    return next;
+  });
+  changed([kind]);
+  return record;
+}
+
 /** Delete a record: a tombstone that syncs, then disappears from every list. */
 export async function deleteRecord(id) {
   const kind = await transact(["records"], "readwrite", async ({ records }) => {
