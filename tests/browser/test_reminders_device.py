@@ -105,6 +105,60 @@ def wait_for(check, page=None, seconds=10):
     raise AssertionError("never came")
 
 
+def shown_notifications(page) -> list[dict]:
+    return page.evaluate(
+        """async () => (await (await navigator.serviceWorker.ready).getNotifications())
+             .map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data,
+                            actions: n.actions.map((a) => a.action) }))"""
+    )
+
+
+def deliver_push(page, origin: str, data: str) -> list[dict]:
+    """Hand `data` to the page's active worker as a push (Chromium's DevTools push), and
+    give back the notifications it shows.
+
+    DevTools' delivery is fire-and-forget: a worker that fails to start under load drops the
+    message without a word (it has no push service to retry it, as a real one would). So the
+    message goes only to an activated version, and once more if nothing is shown in 15 s;
+    the same tag replaces, so a second delivery can never show two. What the worker looked
+    like is in the failure when nothing ever comes.
+    """
+    cdp = page.context.new_cdp_session(page)
+    registrations, versions = {}, {}
+    cdp.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda e: registrations.update((r["registrationId"], r) for r in e["registrations"]),
+    )
+    cdp.on(
+        "ServiceWorker.workerVersionUpdated",
+        lambda e: versions.update((v["versionId"], v) for v in e["versions"]),
+    )
+    cdp.send("ServiceWorker.enable")
+
+    def active():
+        return next(
+            (v["registrationId"] for v in versions.values() if v["status"] == "activated"), None
+        )
+
+    registration = wait_for(active, page, seconds=15)
+
+    def push_and_look():
+        message = {"origin": origin, "registrationId": registration, "data": data}
+        cdp.send("ServiceWorker.deliverPushMessage", message)
+        return wait_for(lambda: shown_notifications(page), page, seconds=15)
+
+    try:
+        return push_and_look()
+    except AssertionError:
+        pass
+    try:
+        return push_and_look()
+    except AssertionError:
+        raise AssertionError(
+            f"no notification after two pushes: registrations {registrations}, versions {versions}"
+        ) from None
+
+
 def test_a_reminder_is_subscribed_sent_shown_and_skipped(berlin_phone, push_server, service):
     phone, base = berlin_phone, push_server.url
     fake_push_manager(phone, service.subscription())
@@ -160,30 +214,7 @@ def test_a_reminder_is_subscribed_sent_shown_and_skipped(berlin_phone, push_serv
     shown = service.decrypt(body)
 
     # the push reaches the worker, which shows it as Safari would
-    cdp = phone.context.new_cdp_session(phone)
-    registrations = []
-    cdp.on(
-        "ServiceWorker.workerRegistrationUpdated",
-        lambda e: registrations.extend(e["registrations"]),
-    )
-    cdp.send("ServiceWorker.enable")
-    wait_for(lambda: registrations, phone)
-    cdp.send(
-        "ServiceWorker.deliverPushMessage",
-        {
-            "origin": base,
-            "registrationId": registrations[0]["registrationId"],
-            "data": json.dumps(shown),
-        },
-    )
-    notes = wait_for(
-        lambda: phone.evaluate(
-            """async () => (await (await navigator.serviceWorker.ready).getNotifications())
-             .map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data,
-                            actions: n.actions.map((a) => a.action) }))"""
-        ),
-        phone,
-    )
+    notes = deliver_push(phone, base, json.dumps(shown))
     (note,) = notes
     assert note["title"] == "Time for your session"
     assert note["body"] == shown["notification"]["body"] and " min" in note["body"]
