@@ -32,7 +32,8 @@ SCREENSHOTS = Path(__file__).parent / "screenshots"
 # timing still drifts past a wait now and then (two CI runs in a row lost everything to one
 # such test each, neither seen again in hundreds of runs here). A test that is wrong fails
 # both tries; a retried one shows as "R" and in the summary's "rerun" count, to be looked at.
-BROWSER_RERUNS = 1
+# BROWSER_RERUNS=0 in the environment gives each test one try only, to chase a flaky one.
+BROWSER_RERUNS = int(os.environ.get("BROWSER_RERUNS", "1"))
 
 
 def pytest_collection_modifyitems(items):

@@ -3,6 +3,7 @@ builds the library's, listed beside the library's (marked as theirs), played, an
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -170,6 +171,26 @@ def test_a_shared_link_opens_in_another_browser_checked_and_saved_as_a_copy_on_c
     )
     expect(other.get_by_role("button", name="Save to my routines")).to_be_disabled()
     context.close()
+
+
+def test_a_file_opened_while_the_rules_still_load_is_shown_when_they_come(
+    browser, live_server, tmp_path
+):
+    """On a slow phone a person can pick a file before the safety rules are in: the file
+    waits for them rather than going unread (the picker answered only once they had come)."""
+    path = tmp_path / "routine.json"
+    path.write_text(json.dumps({"acuplan": "routine", "version": 1, "routine": own_routine()}))
+    page = browser.new_context(service_workers="block").new_page()
+    held = []
+    page.route("**/api/vocabulary", lambda r: r.continue_() if held else held.append(r))
+    with page.expect_request("**/api/vocabulary"):
+        page.goto(live_server + "/routines/shared")
+    page.locator("[data-shared-file]").set_input_files(str(path))
+    expect(page.locator("[data-shared-heading]")).to_have_text("A shared routine")
+    held[0].continue_()
+    expect(page.locator("[data-shared-heading]")).to_have_text("My long rest")
+    expect(page.locator("[data-shared-check]")).to_contain_text("keeps the safety rules")
+    page.context.close()
 
 
 def test_own_routines_sync_between_two_phones_and_survive_export_and_import(

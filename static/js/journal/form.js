@@ -2,6 +2,7 @@
 import { deleteRecord, getRecord, listRecords, saveRecord } from "acuplan/sync/store";
 import { SCALES } from "acuplan/journal/entries";
 import { dayOf } from "acuplan/plan/dates";
+import { touchedFields } from "acuplan/ui/touched";
 
 const LISTS = ["areas", "sensations", "adverse"];
 const TEXTS = ["date", "routine", "position", "layer", "notes"];
@@ -32,10 +33,7 @@ export async function setUpEntryForm(form, { ready, onSaved, onDeleted }) {
   let markFilled;
   const filled = new Promise((resolve) => (markFilled = resolve));
   // what the person changes before the form is filled is theirs: the fill leaves it be
-  const touched = new Set();
-  const note = ({ target }) => target.name && touched.add(target.name);
-  form.addEventListener("input", note);
-  form.addEventListener("change", note);
+  const touched = touchedFields(form);
   wireScales(form);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();

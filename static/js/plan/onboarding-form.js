@@ -1,5 +1,6 @@
 /** The onboarding form: filled in from the saved answers, checked field by field, saved. */
 import { loadProfile, loadScreening, saveProfile, saveScreening } from "acuplan/plan/profile-store";
+import { touchedFields } from "acuplan/ui/touched";
 
 const LISTS = ["goals", "times", "flags"];
 const CHOICES = ["experience", "sensitivity"];
@@ -23,10 +24,7 @@ function keepNoneApart(form) {
  * waits for them; `form.dataset.ready` marks the moment they are in.
  */
 export async function setUpOnboarding(form, { onSaved, check = false }) {
-  const touched = new Set();
-  const note = ({ target }) => target.name && touched.add(target.name);
-  form.addEventListener("change", note);
-  form.addEventListener("input", note);
+  const touched = touchedFields(form);
   keepNoneApart(form);
   const filled = fillFromSaved(form, check, touched);
   form.addEventListener("submit", async (event) => {

@@ -2,6 +2,7 @@
 import { apiFetch, getJson, postJson } from "acuplan/sync/api";
 import { isSubscribed, pushProblem, subscribe, timeZone, unsubscribe } from "acuplan/reminders/push";
 import { readPreferences } from "acuplan/settings/preferences";
+import { touchedFields } from "acuplan/ui/touched";
 
 const SLOTS = ["morning", "evening"];
 
@@ -20,20 +21,20 @@ export async function bindReminderSettings(root) {
     return;
   }
   form.querySelector("[data-reminder-zone]").textContent = `Times are in your time zone, ${timeZone()}.`;
-  const { reminders } = await readPreferences();
-  for (const slot of SLOTS) {
-    const time = reminders?.slots?.[slot];
-    form.querySelector(`[data-slot-on="${slot}"]`).checked = Boolean(time) || (!reminders && slot === "evening");
-    if (time) form.elements.namedItem(slot).value = time;
-  }
-  const on = await isSubscribed();
-  off.hidden = !on;
-  if (on) form.querySelector("[data-reminder-save]").textContent = "Save the times";
-  if (problem === "blocked") {
-    status.textContent = "Notifications are blocked for Acuplan in this browser's settings.";
-  }
+  // The form answers at once: a tap before the saved times are read waits for them, and
+  // what the person changed before then is kept.
+  const touched = touchedFields(form);
+  const filled = fillTimes(form, touched).then(async () => {
+    const on = await isSubscribed();
+    off.hidden = !on;
+    if (on) form.querySelector("[data-reminder-save]").textContent = "Save the times";
+    if (problem === "blocked") {
+      status.textContent = "Notifications are blocked for Acuplan in this browser's settings.";
+    }
+  });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    await filled;
     const slots = Object.fromEntries(SLOTS.map((slot) => [slot,
       form.querySelector(`[data-slot-on="${slot}"]`).checked ? form.elements.namedItem(slot).value || null : null]));
     if (!slots.morning && !slots.evening) {
@@ -60,6 +61,19 @@ export async function bindReminderSettings(root) {
       status.textContent = error.message;
     }
   });
+  await filled;
+  form.dataset.ready = "true";
+}
+
+/** The saved reminder times in the form, but for what the person has changed already. */
+async function fillTimes(form, touched) {
+  const { reminders } = await readPreferences();
+  for (const slot of SLOTS) {
+    const time = reminders?.slots?.[slot];
+    const box = form.querySelector(`[data-slot-on="${slot}"]`);
+    if (!touched.has(box.name)) box.checked = Boolean(time) || (!reminders && slot === "evening");
+    if (time && !touched.has(slot)) form.elements.namedItem(slot).value = time;
+  }
 }
 
 function bindCalendar(box) {

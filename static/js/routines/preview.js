@@ -10,33 +10,41 @@ import { make } from "acuplan/ui/make-element";
 import { durationText } from "acuplan/ui/time-format";
 
 const KINDS = { mat: "Mat", breathing: "Breathing", stretch: "Stretch", meditation: "Meditation" };
+const NO_RULES = "The safety rules are not on this phone yet: open Acuplan once online.";
 const minutes = (seconds) => `${Math.max(1, Math.round(seconds / 60))} min`;
 
-/** Show the routine the page's fragment carries, and any file the person opens. */
+/**
+ * Show the routine the page's fragment carries, and any file the person opens. The file
+ * picker and Save answer from the first moment: what they need of the rules (a slow
+ * phone may still be fetching them) is awaited inside, never a listener added later.
+ */
 export async function openSharedRoutine(page) {
   const at = (name) => page.querySelector(`[data-shared-${name}]`);
-  let rules;
-  try {
-    rules = await loadRules();
-  } catch {
-    return fail(at, "The safety rules are not on this phone yet: open Acuplan once online.");
-  }
+  const rules = loadRules();
+  rules.catch(() => {}); // each use below says what a failure means
   let shown = null;
-  const show = (routine) => {
-    shown = routine;
-    preview(at, routine, rules);
-  };
-  at("file").addEventListener("change", async () => {
-    const file = at("file").files[0];
-    if (!file) return;
+  let latest = 0;
+  const show = async (read) => {
+    const turn = ++latest; // a file opened later wins over a link still being read
+    let routine;
     try {
-      show(readRoutineFile(await file.text()));
+      routine = await read();
     } catch (error) {
-      fail(at, error.message);
+      if (turn === latest) fail(at, error.message);
+      return;
     }
+    const checked = await rules.catch(() => null);
+    if (turn !== latest) return;
+    if (!checked) return fail(at, NO_RULES);
+    shown = routine;
+    preview(at, routine, checked);
+  };
+  at("file").addEventListener("change", () => {
+    const file = at("file").files[0];
+    if (file) show(async () => readRoutineFile(await file.text()));
   });
   at("save").addEventListener("click", async () => {
-    const libraryIds = rules.library.routines;
+    const libraryIds = (await rules).library.routines;
     const { routine, copied, same } = await importRoutine(shown, libraryIds);
     const play = make("a", { href: `/play?routine=${encodeURIComponent(routine.id)}`, text: "Play it" });
     const said = same
@@ -48,13 +56,8 @@ export async function openSharedRoutine(page) {
     at("save").disabled = true;
     loadLibrary().catch(() => {});
   });
-  if (window.location.hash) {
-    try {
-      show(await readShareLink(window.location.hash));
-    } catch (error) {
-      fail(at, error.message);
-    }
-  }
+  if (window.location.hash) await show(() => readShareLink(window.location.hash));
+  else await rules.catch(() => fail(at, NO_RULES));
   page.dataset.ready = "true";
 }
 

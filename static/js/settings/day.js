@@ -6,6 +6,7 @@
 import { DAY_START_KEY, DEFAULT_DAY_START, savedDayStart } from "acuplan/plan/dates";
 import { readPreferences, savePreference } from "acuplan/settings/preferences";
 import { onRecordsChanged } from "acuplan/sync/store";
+import { touchedFields } from "acuplan/ui/touched";
 
 // From midnight to 06:00: later, a morning session would count for the day before.
 export const DAY_STARTS = ["00:00", "01:00", "02:00", "03:00", "04:00", "05:00", "06:00"];
@@ -40,20 +41,16 @@ export async function streakSettings() {
 /** Save the streak settings (`on`, `freezes`). */
 export const saveStreaks = (settings) => savePreference("streaks", settings);
 
-/** The settings form: the hour the day ends and the streak switch, saved as they change. */
+/**
+ * The settings form: the hour the day ends and the streak switch, saved as they change.
+ * Both answer at once; the saved values fill in around a change made before they are read.
+ */
 export async function bindDaySettings(root) {
   const form = root.querySelector("[data-day-settings]");
   if (!form) return;
   const hour = form.elements.namedItem("day_start");
   const streak = form.elements.namedItem("streaks");
   const status = form.querySelector("[data-day-status]");
-  const show = async () => {
-    const { day } = await readPreferences(); // the synced hour, before this device mirrors it
-    hour.value = DAY_STARTS.includes(day?.start) ? day.start : savedDayStart();
-    streak.checked = (await streakSettings()).on;
-  };
-  await show();
-  onRecordsChanged(["preferences"], show);
   form.addEventListener("submit", (event) => event.preventDefault());
   hour.addEventListener("change", async () => {
     const start = DAY_STARTS.includes(hour.value) ? hour.value : DEFAULT_DAY_START;
@@ -67,4 +64,13 @@ export async function bindDaySettings(root) {
       ? "Saved: your streak shows on the “Is it helping?” page."
       : "Saved: no streak is shown.";
   });
+  const show = async (touched = new Set()) => {
+    const { day } = await readPreferences(); // the synced hour, before this device mirrors it
+    if (!touched.has(hour.name)) hour.value = DAY_STARTS.includes(day?.start) ? day.start : savedDayStart();
+    const { on } = await streakSettings();
+    if (!touched.has(streak.name)) streak.checked = on;
+  };
+  await show(touchedFields(form));
+  onRecordsChanged(["preferences"], () => show());
+  form.dataset.ready = "true";
 }
