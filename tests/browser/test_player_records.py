@@ -8,6 +8,7 @@ history reads them there, and logging out removes every trace of the person from
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -36,6 +37,10 @@ OLD_SESSION = {
 def play_and_end(page, base, slug=SHORT, seconds=30):
     """Play `slug` for `seconds` past its get-ready, then end it and save what was done."""
     page.goto(f"{base}/play?routine={slug}")
+    # time stands still but for run_for: a slow machine's real seconds between the taps
+    # would otherwise be played time too (31 s for 30, seen once under load)
+    now = datetime.fromtimestamp(page.evaluate("Date.now()") / 1000, UTC)
+    page.clock.pause_at(now + timedelta(minutes=1))
     page.locator("[data-start]").click()
     page.locator("[data-skip]").click()  # past the get-ready
     page.clock.run_for(seconds * 1000)
